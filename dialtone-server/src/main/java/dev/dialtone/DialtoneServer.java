@@ -1,0 +1,182 @@
+package dev.dialtone;
+
+import dev.dialtone.account.AccountResolver;
+import dev.dialtone.account.AccountSetup;
+import dev.dialtone.account.AccountStore;
+import dev.dialtone.auth.Authenticator;
+import dev.dialtone.brand.BrandStore;
+import dev.dialtone.call.CallReferences;
+import dev.dialtone.call.CallRoutes;
+import dev.dialtone.call.CallStore;
+import dev.dialtone.comment.CommentStore;
+import dev.dialtone.comment.VoiceComments;
+import dev.dialtone.config.Config;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.ApiRoutes;
+import dev.dialtone.http.ErrorCode;
+import dev.dialtone.http.Responses;
+import dev.dialtone.organization.OrganizationStore;
+import dev.dialtone.screenpop.ScreenPopStore;
+import dev.dialtone.screenpop.ScreenPops;
+import dev.dialtone.store.Database;
+import dev.dialtone.store.SqliteDatabase;
+import dev.dialtone.store.StoreException;
+import dev.dialtone.ticket.TicketStore;
+import dev.dialtone.token.TokenStore;
+import dev.dialtone.user.UserStore;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part of a Dialtone server by hand, in one place. {@link
+ * #create} returns an unstarted server; {@link #start} opens the database and binds the port.
+ */
+public final class DialtoneServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DialtoneServer.class);
+
+  private final Config config;
+  private final Clock clock;
+  private Database database;
+  private Javalin app;
+  private AccountSetup.Created firstStart;
+
+  private DialtoneServer(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public static DialtoneServer create(Config config) {
+    return new DialtoneServer(config, Clock.systemUTC());
+  }
+
+  public DialtoneServer start() {
+    database = SqliteDatabase.open(config.dataDir());
+    AccountStore accounts = new AccountStore();
+    BrandStore brands = new BrandStore();
+    UserStore users = new UserStore();
+    TokenStore tokens = new TokenStore();
+    OrganizationStore organizations = new OrganizationStore();
+    TicketStore tickets = new TicketStore();
+    CommentStore comments = new CommentStore();
+    CallStore calls = new CallStore();
+    ScreenPops screenPops = new ScreenPops(new ScreenPopStore());
+    AccountSetup setup = new AccountSetup(accounts, brands, users, tokens);
+    firstStart = bootstrap(accounts, setup);
+
+    AccountResolver resolver =
+        new AccountResolver(database, accounts, config.baseDomain(), config.subdomain());
+    Authenticator authenticator = new Authenticator(database, users, tokens, clock);
+    VoiceComments voiceComments = new VoiceComments(tickets, comments, users, screenPops);
+    CallRoutes callRoutes =
+        new CallRoutes(
+            database,
+            calls,
+            new CallReferences(users, brands, organizations, tickets),
+            voiceComments,
+            clock);
+
+    app =
+        Javalin.create(
+            javalin -> {
+              configure(javalin);
+              ApiRoutes api = new ApiRoutes(javalin.routes, resolver, authenticator);
+              javalin.routes.get(
+                  "/_dialtone/health/live", ctx -> ctx.json(java.util.Map.of("status", "live")));
+              javalin.routes.get(
+                  "/_dialtone/health/ready",
+                  ctx -> {
+                    boolean ready = database.isReady();
+                    ctx.status(ready ? 200 : 503)
+                        .json(java.util.Map.of("status", ready ? "ready" : "unavailable"));
+                  });
+              callRoutes.register(api);
+              for (HandlerType method : HandlerType.values()) {
+                if (method.isHttpMethod()) {
+                  javalin.routes.addHttpHandler(
+                      method,
+                      "*",
+                      ctx -> {
+                        throw ApiException.invalidEndpoint();
+                      });
+                }
+              }
+            });
+    app.start(config.port());
+    return this;
+  }
+
+  private void configure(JavalinConfig javalin) {
+    javalin.startup.showJavalinBanner = false;
+    javalin.startup.showOldJavalinVersionWarning = false;
+    javalin.http.maxRequestSize = Long.MAX_VALUE; // ApiRequest enforces the body limit itself
+    javalin.routes.before(
+        ctx -> {
+          String id = UUID.randomUUID().toString();
+          ctx.header("X-Request-Id", id);
+          ctx.header("X-Zendesk-Request-Id", id);
+        });
+    javalin.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e));
+    javalin.routes.exception(
+        StoreException.class,
+        (e, ctx) -> {
+          LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
+          Responses.error(
+              ctx,
+              ApiException.of(
+                  ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly"));
+        });
+    javalin.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          Responses.error(
+              ctx, ApiException.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side"));
+        });
+  }
+
+  /** Creates the default account on an empty database; later starts keep what exists. */
+  private AccountSetup.Created bootstrap(AccountStore accounts, AccountSetup setup) {
+    return database.write(
+        tx -> {
+          if (accounts.findBySubdomain(tx, config.subdomain()).isPresent()) {
+            return null;
+          }
+          return setup.create(
+              tx,
+              config.subdomain(),
+              config.adminEmail(),
+              config.adminPassword(),
+              config.adminToken(),
+              clock.instant());
+        });
+  }
+
+  /** What the first start created, with its secrets; null when the account already existed. */
+  public AccountSetup.Created firstStart() {
+    return firstStart;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** Stops taking requests, lets those in flight finish, then closes the database. */
+  @Override
+  public void close() {
+    if (app != null) {
+      app.stop();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.dialtone.account;
+
+import dev.dialtone.auth.Secrets;
+import dev.dialtone.brand.Brand;
+import dev.dialtone.brand.BrandStore;
+import dev.dialtone.store.Tx;
+import dev.dialtone.token.TokenStore;
+import dev.dialtone.user.Role;
+import dev.dialtone.user.User;
+import dev.dialtone.user.UserStore;
+import java.time.Instant;
+
+/** Creates a whole account: the account, its default brand, its first admin and API token. */
+public final class AccountSetup {
+  private final AccountStore accounts;
+  private final BrandStore brands;
+  private final UserStore users;
+  private final TokenStore tokens;
+
+  public AccountSetup(
+      AccountStore accounts, BrandStore brands, UserStore users, TokenStore tokens) {
+    this.accounts = accounts;
+    this.brands = brands;
+    this.users = users;
+    this.tokens = tokens;
+  }
+
+  /** What was created, with the secrets in clear: the only time they are ever shown. */
+  public record Created(Account account, User admin, String password, String apiToken) {}
+
+  /**
+   * Creates the account; a null password or token is generated. The caller's transaction makes it
+   * all or nothing.
+   */
+  public Created create(
+      Tx tx, String subdomain, String adminEmail, String password, String token, Instant now) {
+    String adminPassword = password == null ? Secrets.newToken().substring(0, 20) : password;
+    String apiToken = token == null ? Secrets.newToken() : token;
+    Account account = accounts.insert(tx, subdomain, subdomain, now);
+    Brand brand = brands.insert(tx, account.id(), subdomain, subdomain, now);
+    accounts.setDefaultBrand(tx, account.id(), brand.id());
+    User admin =
+        users.insert(
+            tx,
+            account.id(),
+            new UserStore.NewUser(
+                "Admin", adminEmail, null, Role.ADMIN, null, Secrets.hashPassword(adminPassword)),
+            now);
+    tokens.insertApiToken(tx, account.id(), "Created with the account", apiToken, now);
+    Account saved = accounts.findBySubdomain(tx, subdomain).orElseThrow();
+    return new Created(saved, admin, adminPassword, apiToken);
+  }
+}

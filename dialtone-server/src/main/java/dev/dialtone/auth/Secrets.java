@@ -1,0 +1,65 @@
+package dev.dialtone.auth;
+
+import com.password4j.Password;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * How secrets are kept: passwords as slow salted Argon2 hashes (Password4j), API and OAuth tokens
+ * as SHA-256 digests (they are long and random, so a fast digest is enough).
+ */
+public final class Secrets {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] TOKEN_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  /** Verified against when the user does not exist, so that both paths cost the same. */
+  private static final String DECOY_HASH = hashPassword("decoy password, never matches");
+
+  private Secrets() {}
+
+  public static String hashPassword(String password) {
+    return Password.hash(password).addRandomSalt().withArgon2().getResult();
+  }
+
+  /** Checks a password against a stored hash; a null hash checks against a decoy and fails. */
+  public static boolean passwordMatches(String password, String hash) {
+    if (hash == null) {
+      Password.check(password, DECOY_HASH).withArgon2();
+      return false;
+    }
+    try {
+      return Password.check(password, hash).withArgon2();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  public static String digest(String token) {
+    try {
+      byte[] bytes =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** A new random token of 40 letters and digits, like Zendesk's. */
+  public static String newToken() {
+    char[] token = new char[40];
+    for (int i = 0; i < token.length; i++) {
+      token[i] = TOKEN_ALPHABET[RANDOM.nextInt(TOKEN_ALPHABET.length)];
+    }
+    return new String(token);
+  }
+
+  /** Compares two strings in time that does not depend on where they differ. */
+  public static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.dialtone.call;
+
+import dev.dialtone.api.CallField;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One stored call record: a value for every field of the catalogue, null where unset. Ids and
+ * counts are {@link Long}, flags {@link Boolean}, timestamps {@link Instant}, the rest {@link
+ * String}.
+ */
+public record Call(Map<CallField, Object> values) {
+  public Call {
+    EnumMap<CallField, Object> copy = new EnumMap<>(CallField.class);
+    for (CallField field : CallField.values()) {
+      copy.put(field, values.get(field));
+    }
+    values = Collections.unmodifiableMap(copy);
+  }
+
+  public Object value(CallField field) {
+    return values.get(field);
+  }
+
+  public long id() {
+    return (Long) values.get(CallField.ID);
+  }
+
+  public long accountId() {
+    return (Long) values.get(CallField.ACCOUNT_ID);
+  }
+
+  public Long ticketId() {
+    return (Long) values.get(CallField.TICKET_ID);
+  }
+
+  public Long longValue(CallField field) {
+    return (Long) values.get(field);
+  }
+
+  public String stringValue(CallField field) {
+    return (String) values.get(field);
+  }
+
+  public Instant updatedAt() {
+    return (Instant) values.get(CallField.UPDATED_AT);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.dialtone.call;
+
+import dev.dialtone.api.CallField;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The call object on the wire (BEHAVIOUR.md §2): every field, nulls included, keys sorted. */
+public final class CallJson {
+  private CallJson() {}
+
+  public static Map<String, Object> render(Call call) {
+    Map<String, Object> json = new TreeMap<>();
+    for (CallField field : CallField.values()) {
+      json.put(field.wireName(), wireValue(call.value(field)));
+    }
+    return json;
+  }
+
+  /** A stored value as JSON shows it: timestamps as UTC strings, the rest as they are. */
+  public static Object wireValue(Object value) {
+    return value instanceof Instant instant ? Timestamps.render(instant) : value;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.dialtone.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.api.CallField;
+import dev.dialtone.auth.Access;
+import dev.dialtone.comment.VoiceCommentRenderer;
+import dev.dialtone.comment.VoiceCommentRequest;
+import dev.dialtone.comment.VoiceComments;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.ApiRequest;
+import dev.dialtone.http.ApiRoutes;
+import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.Json;
+import dev.dialtone.http.Reply;
+import dev.dialtone.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The four routes of the Talk Partner Edition calls API (BEHAVIOUR.md §1). */
+public final class CallRoutes {
+  private static final Set<String> CREATE_KEYS = Set.of("call", "comment");
+
+  private final Database database;
+  private final CallStore calls;
+  private final CallReferences references;
+  private final VoiceComments voiceComments;
+  private final Clock clock;
+
+  public CallRoutes(
+      Database database,
+      CallStore calls,
+      CallReferences references,
+      VoiceComments voiceComments,
+      Clock clock) {
+    this.database = database;
+    this.calls = calls;
+    this.references = references;
+    this.voiceComments = voiceComments;
+    this.clock = clock;
+  }
+
+  public void register(ApiRoutes routes) {
+    routes.post("/api/v2/calls", Access.AGENT, this::create);
+    routes.get("/api/v2/calls/{call_id}", Access.AGENT, this::show);
+    routes.patch("/api/v2/calls/{call_id}", Access.AGENT, this::update);
+    routes.post("/api/v2/calls/{call_id}/comments", Access.AGENT, this::comment);
+  }
+
+  private Reply create(ApiRequest request) {
+    ObjectNode body = request.jsonBody();
+    ObjectNode callNode = envelope(body, "call");
+    JsonNode commentNode = body.get("comment");
+    if (commentNode != null && !commentNode.isNull() && !commentNode.isObject()) {
+      throw ApiException.invalidJson(
+          "The comment must be a JSON object, not " + Json.kind(commentNode));
+    }
+    List<String> ignored = new ArrayList<>(unknownKeys(body, CREATE_KEYS));
+    FieldErrors errors = new FieldErrors();
+    CallInput.Parsed parsed = CallInput.forCreate(callNode, errors);
+    ignored.addAll(parsed.unknownKeys());
+    VoiceCommentRequest comment = null;
+    if (commentNode != null && commentNode.isObject()) {
+      List<String> commentIgnored = new ArrayList<>();
+      comment = VoiceCommentRequest.read((ObjectNode) commentNode, errors, commentIgnored);
+      commentIgnored.forEach(key -> ignored.add("comment." + key));
+    }
+    request.ignored(ignored);
+    VoiceCommentRequest voiceComment = comment;
+    Call call =
+        database.write(
+            tx -> {
+              references.check(tx, request.accountId(), parsed.values(), errors);
+              if (voiceComment != null) {
+                voiceComments.checkPeople(tx, request.accountId(), voiceComment, errors);
+              }
+              errors.throwIfAny();
+              Instant now = clock.instant();
+              Call created = calls.insert(tx, request.accountId(), parsed.values(), now);
+              if (voiceComment == null) {
+                return created;
+              }
+              VoiceComments.Added added =
+                  voiceComments.add(tx, request.principal(), created, voiceComment, now);
+              return linkTicket(tx, created, added, now);
+            });
+    return Reply.created(
+        Map.of("call", CallJson.render(call)), request.baseUrl() + "/api/v2/calls/" + call.id());
+  }
+
+  private Reply show(ApiRequest request) {
+    long id = request.pathId("call_id");
+    Call call =
+        database
+            .read(tx -> calls.find(tx, request.accountId(), id))
+            .orElseThrow(ApiException::notFound);
+    return Reply.ok(Map.of("call", CallJson.render(call)));
+  }
+
+  private Reply update(ApiRequest request) {
+    long id = request.pathId("call_id");
+    ObjectNode body = request.jsonBody();
+    ObjectNode callNode = envelope(body, "call");
+    List<String> ignored = new ArrayList<>(unknownKeys(body, Set.of("call")));
+    Call call =
+        database.write(
+            tx -> {
+              Call stored =
+                  calls.find(tx, request.accountId(), id).orElseThrow(ApiException::notFound);
+              FieldErrors errors = new FieldErrors();
+              CallInput.Parsed parsed = CallInput.forPatch(callNode, stored, errors);
+              ignored.addAll(parsed.unknownKeys());
+              references.check(tx, request.accountId(), parsed.values(), errors);
+              errors.throwIfAny();
+              return calls.update(tx, request.accountId(), id, parsed.values(), clock.instant());
+            });
+    request.ignored(ignored);
+    return Reply.ok(Map.of("call", CallJson.render(call)));
+  }
+
+  private Reply comment(ApiRequest request) {
+    long id = request.pathId("call_id");
+    ObjectNode body = request.jsonBody();
+    FieldErrors errors = new FieldErrors();
+    List<String> ignored = new ArrayList<>();
+    VoiceCommentRequest comment = VoiceCommentRequest.read(body, errors, ignored);
+    request.ignored(ignored);
+    Map<String, Object> rendered =
+        database.write(
+            tx -> {
+              Call call =
+                  calls.find(tx, request.accountId(), id).orElseThrow(ApiException::notFound);
+              voiceComments.checkPeople(tx, request.accountId(), comment, errors);
+              errors.throwIfAny();
+              Instant now = clock.instant();
+              VoiceComments.Added added =
+                  voiceComments.add(tx, request.principal(), call, comment, now);
+              Call current = linkTicket(tx, call, added, now);
+              return VoiceCommentRenderer.render(added.comment(), current);
+            });
+    return Reply.created(rendered);
+  }
+
+  /** Points the call at the ticket its first comment created; {@code updated_at} advances. */
+  private Call linkTicket(
+      dev.dialtone.store.Tx tx, Call call, VoiceComments.Added added, Instant now) {
+    if (!added.ticketCreated()) {
+      return call;
+    }
+    return calls.update(
+        tx, call.accountId(), call.id(), Map.of(CallField.TICKET_ID, added.ticket().id()), now);
+  }
+
+  private static ObjectNode envelope(ObjectNode body, String key) {
+    JsonNode node = body.get(key);
+    if (node == null) {
+      throw ApiException.invalidJson("The request body must have a \"" + key + "\" object");
+    }
+    if (!node.isObject()) {
+      throw ApiException.invalidJson(
+          "\"" + key + "\" must be a JSON object, not " + Json.kind(node));
+    }
+    return (ObjectNode) node;
+  }
+
+  private static List<String> unknownKeys(ObjectNode body, Set<String> known) {
+    List<String> unknown = new ArrayList<>();
+    Iterator<String> names = body.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    return unknown;
+  }
+}

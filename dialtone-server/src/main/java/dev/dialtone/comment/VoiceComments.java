@@ -1,0 +1,180 @@
+package dev.dialtone.comment;
+
+import dev.dialtone.account.Account;
+import dev.dialtone.api.CallField;
+import dev.dialtone.auth.Principal;
+import dev.dialtone.call.Call;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.FieldErrors;
+import dev.dialtone.screenpop.ScreenPops;
+import dev.dialtone.store.Tx;
+import dev.dialtone.ticket.Ticket;
+import dev.dialtone.ticket.TicketStatus;
+import dev.dialtone.ticket.TicketStore;
+import dev.dialtone.ticket.Via;
+import dev.dialtone.user.User;
+import dev.dialtone.user.UserStore;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Adds TPE voice comments to the ticket of a call (BEHAVIOUR.md §4–5): creates the ticket when the
+ * call has none, resolves the author, and pops the ticket to an agent when asked.
+ */
+public final class VoiceComments {
+  /** Zendesk's limit of comments on one ticket. */
+  public static final int MAX_COMMENTS_PER_TICKET = 5_000;
+
+  private final TicketStore tickets;
+  private final CommentStore comments;
+  private final UserStore users;
+  private final ScreenPops screenPops;
+
+  public VoiceComments(
+      TicketStore tickets, CommentStore comments, UserStore users, ScreenPops screenPops) {
+    this.tickets = tickets;
+    this.comments = comments;
+    this.users = users;
+    this.screenPops = screenPops;
+  }
+
+  /** A comment just added, with the ticket it is on. */
+  public record Added(Comment comment, Ticket ticket, boolean ticketCreated) {}
+
+  /**
+   * Checks the users a request names, before anything is written: {@code author_id} must be a user
+   * and {@code display_to_agent} an agent or admin of the account.
+   */
+  public void checkPeople(Tx tx, long accountId, VoiceCommentRequest request, FieldErrors errors) {
+    if (request.authorId() != null && users.find(tx, accountId, request.authorId()).isEmpty()) {
+      errors.add(
+          "author_id",
+          "Author",
+          FieldErrorCode.InvalidValue,
+          "does not name a user of this account");
+    }
+    if (request.displayToAgent() != null
+        && users
+            .find(tx, accountId, request.displayToAgent())
+            .filter(u -> u.role().isStaff())
+            .isEmpty()) {
+      errors.add(
+          "display_to_agent",
+          "Display to agent",
+          FieldErrorCode.InvalidValue,
+          "does not name an agent of this account");
+    }
+  }
+
+  /**
+   * Adds the comment to the call's ticket, creating the ticket when the call has none. The caller
+   * has checked the request with {@link #checkPeople}; it links a created ticket to the call.
+   */
+  public Added add(
+      Tx tx, Principal principal, Call call, VoiceCommentRequest request, Instant now) {
+    Account account = principal.account();
+    boolean created = call.ticketId() == null;
+    Ticket ticket =
+        created
+            ? createTicket(tx, principal, call, request, now)
+            : tickets.find(tx, account.id(), call.ticketId()).orElseThrow(ApiException::notFound);
+    if (!created) {
+      checkAcceptsComments(ticket);
+    }
+    long authorId = resolveAuthor(request, call, principal);
+    long auditId = tickets.insertAudit(tx, account.id(), ticket.id(), principal.user().id(), now);
+    List<String> displayed =
+        VoiceCommentRenderer.displayed(request.callFields()).stream()
+            .map(CallField::wireName)
+            .toList();
+    Comment comment =
+        comments.insert(
+            tx,
+            new Comment(
+                0,
+                account.id(),
+                ticket.id(),
+                auditId,
+                CommentType.TPE_VOICE,
+                authorId,
+                account.tpeCommentsPublic(),
+                null,
+                call.id(),
+                request.title(),
+                displayed,
+                request.authorId(),
+                null,
+                now));
+    tickets.commentAdded(tx, account.id(), ticket.id(), now);
+    if (request.displayToAgent() != null) {
+      screenPops.pop(
+          tx, account.id(), request.displayToAgent(), ticket.id(), null, "voice_comment", now);
+    }
+    return new Added(comment, ticket, created);
+  }
+
+  private static void checkAcceptsComments(Ticket ticket) {
+    FieldErrors errors = new FieldErrors();
+    if (ticket.status() == TicketStatus.CLOSED) {
+      errors.add("status", "Status", FieldErrorCode.InvalidValue, "closed prevents ticket update");
+    }
+    if (ticket.commentCount() >= MAX_COMMENTS_PER_TICKET) {
+      errors.add(
+          "comments",
+          "Comments",
+          FieldErrorCode.TooLong,
+          "ticket has reached the limit of " + MAX_COMMENTS_PER_TICKET + " comments");
+    }
+    errors.throwIfAny();
+  }
+
+  private static long resolveAuthor(VoiceCommentRequest request, Call call, Principal principal) {
+    if (request.authorId() != null) {
+      return request.authorId();
+    }
+    Long endUser = call.longValue(CallField.END_USER_ID);
+    return endUser != null ? endUser : principal.user().id();
+  }
+
+  private Ticket createTicket(
+      Tx tx, Principal principal, Call call, VoiceCommentRequest request, Instant now) {
+    long accountId = principal.accountId();
+    Long endUserId = call.longValue(CallField.END_USER_ID);
+    long requesterId = endUserId != null ? endUserId : principal.user().id();
+    Long organizationId = call.longValue(CallField.ORGANIZATION_ID);
+    if (organizationId == null) {
+      organizationId =
+          users.find(tx, accountId, requesterId).map(User::organizationId).orElse(null);
+    }
+    Long assigneeId = call.longValue(CallField.AGENT_ID);
+    Long brandId = call.longValue(CallField.BRAND_ID);
+    String subject =
+        request.subject() != null && !request.subject().isBlank()
+            ? request.subject()
+            : request.title();
+    Via via =
+        Via.voice(
+            VoiceCommentRenderer.viaId(call),
+            call.stringValue(CallField.FROM_LINE),
+            call.stringValue(CallField.TO_LINE));
+    return tickets.insert(
+        tx,
+        accountId,
+        new TicketStore.NewTicket(
+            subject,
+            request.title(),
+            assigneeId == null ? TicketStatus.NEW : TicketStatus.OPEN,
+            null,
+            null,
+            requesterId,
+            principal.user().id(),
+            assigneeId,
+            brandId != null ? brandId : principal.account().defaultBrandId(),
+            organizationId,
+            null,
+            List.of(),
+            via),
+        now);
+  }
+}

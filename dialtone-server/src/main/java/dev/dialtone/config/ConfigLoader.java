@@ -1,0 +1,108 @@
+package dev.dialtone.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@link Config} from environment variables and command-line flags; a flag wins over its
+ * variable. An unknown {@code DIALTONE_*} variable or flag is an error, so a typo never silently
+ * falls back to a default.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  public static Config load(Map<String, String> env, List<String> args) {
+    Map<Setting, String> values = new EnumMap<>(Setting.class);
+    for (Setting setting : Setting.values()) {
+      if (setting.defaultValue != null) {
+        values.put(setting, setting.defaultValue);
+      }
+    }
+    for (Map.Entry<String, String> entry : env.entrySet()) {
+      if (entry.getKey().startsWith("DIALTONE_")) {
+        Setting setting =
+            Arrays.stream(Setting.values())
+                .filter(s -> s.envName().equals(entry.getKey()))
+                .findFirst()
+                .orElseThrow(() -> unknown("environment variable " + entry.getKey()));
+        values.put(setting, entry.getValue());
+      }
+    }
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String name = arg;
+      String value;
+      int equals = arg.indexOf('=');
+      if (equals > 0) {
+        name = arg.substring(0, equals);
+        value = arg.substring(equals + 1);
+      } else if (i + 1 < args.size()) {
+        value = args.get(++i);
+      } else {
+        throw new ConfigException("flag " + arg + " needs a value");
+      }
+      String flag = name;
+      Setting setting =
+          Arrays.stream(Setting.values())
+              .filter(s -> s.flag().equals(flag))
+              .findFirst()
+              .orElseThrow(() -> unknown("flag " + flag));
+      values.put(setting, value);
+    }
+    return new Config(
+        port(values.get(Setting.PORT)),
+        Path.of(values.get(Setting.DATA_DIR)),
+        nonBlank(values, Setting.BASE_DOMAIN),
+        nonBlank(values, Setting.SUBDOMAIN),
+        nonBlank(values, Setting.ADMIN_EMAIL),
+        values.get(Setting.ADMIN_PASSWORD),
+        values.get(Setting.ADMIN_TOKEN));
+  }
+
+  /** The settings in force, one per line, secrets masked: printed once at start. */
+  public static String describe(Config config) {
+    Map<Setting, Object> shown = new EnumMap<>(Setting.class);
+    shown.put(Setting.PORT, config.port());
+    shown.put(Setting.DATA_DIR, config.dataDir().toAbsolutePath().normalize());
+    shown.put(Setting.BASE_DOMAIN, config.baseDomain());
+    shown.put(Setting.SUBDOMAIN, config.subdomain());
+    shown.put(Setting.ADMIN_EMAIL, config.adminEmail());
+    shown.put(Setting.ADMIN_PASSWORD, config.adminPassword() == null ? "(generate)" : "********");
+    shown.put(Setting.ADMIN_TOKEN, config.adminToken() == null ? "(generate)" : "********");
+    return shown.entrySet().stream()
+        .map(e -> "  " + e.getKey().envName() + "=" + e.getValue())
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static ConfigException unknown(String what) {
+    String known =
+        Arrays.stream(Setting.values())
+            .map(s -> s.envName() + " (" + s.flag() + ")")
+            .collect(Collectors.joining(", "));
+    return new ConfigException("unknown " + what + "; known settings: " + known);
+  }
+
+  private static int port(String value) {
+    try {
+      int port = Integer.parseInt(value.strip());
+      if (port < 0 || port > 65_535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new ConfigException("DIALTONE_PORT must be a port number, not '" + value + "'");
+    }
+  }
+
+  private static String nonBlank(Map<Setting, String> values, Setting setting) {
+    String value = values.get(setting);
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(setting.envName() + " must not be blank");
+    }
+    return value.strip();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.dialtone.config;
+
+import java.util.Locale;
+
+/** The settings Dialtone reads, each an environment variable with a matching flag. */
+enum Setting {
+  PORT("8080", false, "HTTP port to listen on"),
+  DATA_DIR("./data", false, "Directory of the SQLite file dialtone.db"),
+  BASE_DOMAIN("localhost", false, "Accounts are subdomains of this domain"),
+  SUBDOMAIN("dialtone", false, "Subdomain of the default account"),
+  ADMIN_EMAIL("admin@example.com", false, "Email of the first admin"),
+  ADMIN_PASSWORD(null, true, "Password of the first admin (generated when unset)"),
+  ADMIN_TOKEN(null, true, "First API token (generated when unset)");
+
+  final String defaultValue;
+  final boolean secret;
+  final String description;
+
+  Setting(String defaultValue, boolean secret, String description) {
+    this.defaultValue = defaultValue;
+    this.secret = secret;
+    this.description = description;
+  }
+
+  String envName() {
+    return "DIALTONE_" + name();
+  }
+
+  String flag() {
+    return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

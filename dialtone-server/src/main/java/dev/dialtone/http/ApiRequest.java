@@ -1,0 +1,127 @@
+package dev.dialtone.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.account.Account;
+import dev.dialtone.auth.Principal;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** One API request as handlers see it: who asks, in which account, and its parsed parts. */
+public final class ApiRequest {
+  /** The largest request body accepted (BEHAVIOUR.md §3). */
+  public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+  private final Context context;
+  private final Account account;
+  private final Principal principal;
+  private final Set<String> ignoredKeys = new LinkedHashSet<>();
+
+  ApiRequest(Context context, Account account, Principal principal) {
+    this.context = context;
+    this.account = account;
+    this.principal = principal;
+  }
+
+  public Account account() {
+    return account;
+  }
+
+  /** The authenticated caller; routes open to the public have none. */
+  public Principal principal() {
+    if (principal == null) {
+      throw new IllegalStateException("route is not authenticated");
+    }
+    return principal;
+  }
+
+  public long accountId() {
+    return account.id();
+  }
+
+  /**
+   * A numeric id from the path. Anything that is not a positive 64-bit integer names no record, so
+   * it answers 404 {@code RecordNotFound} like an id that does not exist.
+   */
+  public long pathId(String name) {
+    String raw = context.pathParam(name);
+    if (raw.endsWith(".json")) {
+      raw = raw.substring(0, raw.length() - ".json".length());
+    }
+    if (raw.isEmpty() || raw.length() > 19 || !raw.chars().allMatch(Character::isDigit)) {
+      throw ApiException.notFound();
+    }
+    long id = Long.parseLong(raw);
+    if (id <= 0) {
+      throw ApiException.notFound();
+    }
+    return id;
+  }
+
+  public String query(String name) {
+    return context.queryParam(name);
+  }
+
+  public String header(String name) {
+    return context.header(name);
+  }
+
+  /** The scheme, host and port the client used, for {@code url} and {@code Location} values. */
+  public String baseUrl() {
+    String host = context.header("Host");
+    return context.scheme() + "://" + (host == null ? "localhost" : host);
+  }
+
+  /**
+   * The body as one JSON object: 415 for a non-JSON content type, 413 past {@link #MAX_BODY_BYTES},
+   * 400 when it is not a JSON object.
+   */
+  public ObjectNode jsonBody() {
+    String contentType = context.contentType();
+    if (contentType != null && !isJson(contentType)) {
+      throw ApiException.of(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "Content-Type " + contentType.strip() + " is not supported; send application/json");
+    }
+    return Json.parseObject(readBody());
+  }
+
+  /** Records top-level keys Dialtone ignored, for the {@code X-Dialtone-Ignored-Fields} header. */
+  public void ignored(Collection<String> keys) {
+    ignoredKeys.addAll(keys);
+  }
+
+  Set<String> ignoredKeys() {
+    return ignoredKeys;
+  }
+
+  private byte[] readBody() {
+    long declared = context.contentLength();
+    if (declared > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    try (InputStream in = context.req().getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw ApiException.invalidJson("The request body could not be read: it ended early");
+    }
+  }
+
+  private static ApiException tooLarge() {
+    return ApiException.of(
+        ErrorCode.REQUEST_TOO_LARGE,
+        "The request body is larger than the limit of " + MAX_BODY_BYTES + " bytes");
+  }
+
+  private static boolean isJson(String contentType) {
+    String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    return mediaType.equals("application/json") || mediaType.endsWith("+json");
+  }
+}

@@ -1,0 +1,36 @@
+package dev.dialtone.http;
+
+/** The closed catalogue of error responses (BEHAVIOUR.md §6), with Zendesk's exact strings. */
+public enum ErrorCode {
+  COULD_NOT_AUTHENTICATE(401, "Couldn't authenticate you"),
+  INVALID_TOKEN(401, "invalid_token"),
+  FORBIDDEN(403, "Forbidden"),
+  RECORD_NOT_FOUND(404, "RecordNotFound"),
+  INVALID_ENDPOINT(404, "InvalidEndpoint"),
+  INVALID_JSON(400, "InvalidJSON"),
+  IDEMPOTENT_REQUEST_ERROR(400, "IdempotentRequestError"),
+  CONFLICT(409, "Conflict"),
+  REQUEST_TOO_LARGE(413, "RequestTooLarge"),
+  UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType"),
+  RECORD_INVALID(422, "RecordInvalid"),
+  TOO_MANY_REQUESTS(429, "TooManyRequests"),
+  INTERNAL_ERROR(500, "InternalError"),
+  SERVICE_UNAVAILABLE(503, "ServiceUnavailable");
+
+  private final int status;
+  private final String wireName;
+
+  ErrorCode(int status, String wireName) {
+    this.status = status;
+    this.wireName = wireName;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The value of the body's {@code error} key. */
+  public String wireName() {
+    return wireName;
+  }
+}

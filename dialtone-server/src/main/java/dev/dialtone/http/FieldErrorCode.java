@@ -1,0 +1,11 @@
+package dev.dialtone.http;
+
+/** The codes a 422's {@code details} may carry for one field. */
+public enum FieldErrorCode {
+  BlankValue,
+  InvalidValue,
+  InvalidType,
+  TooLong,
+  InvalidFormat,
+  NotAllowed
+}

@@ -1,0 +1,25 @@
+package dev.dialtone.http;
+
+import io.javalin.http.Context;
+
+/** Writes replies and errors: the one place a response body is produced. */
+public final class Responses {
+  public static final String JSON = "application/json; charset=utf-8";
+
+  private Responses() {}
+
+  public static void write(Context context, Reply reply) {
+    context.status(reply.status());
+    reply.headers().forEach(context::header);
+    if (reply.body() == null) {
+      context.result(new byte[0]);
+    } else {
+      context.result(Json.write(reply.body()));
+      context.res().setHeader("Content-Type", JSON);
+    }
+  }
+
+  public static void error(Context context, ApiException e) {
+    write(context, new Reply(e.code().status(), ErrorMapper.body(e), ErrorMapper.headers(e)));
+  }
+}

@@ -1,0 +1,12 @@
+package dev.dialtone.organization;
+
+import java.time.Instant;
+
+/** A company the account's end users belong to. */
+public record Organization(
+    long id,
+    long accountId,
+    String name,
+    String externalId,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -1,0 +1,49 @@
+package dev.dialtone.phone;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/** Phone number formatting and matching, on libphonenumber. */
+public final class PhoneNumbers {
+  /** What a voice comment shows for a line that is not a possible phone number. */
+  public static final String UNKNOWN = "Unknown";
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  private PhoneNumbers() {}
+
+  /**
+   * The line as an agent reads it: North American numbers as {@code +1 (661) 748-0123}, others in
+   * the international format ({@code +44 20 7946 0958}); {@link #UNKNOWN} when the line is not a
+   * possible number. Lines without a leading {@code +} are read as North American.
+   */
+  public static String format(String line) {
+    if (line == null || line.isBlank()) {
+      return UNKNOWN;
+    }
+    try {
+      PhoneNumber number = UTIL.parse(line, "US");
+      if (!UTIL.isPossibleNumber(number)) {
+        return UNKNOWN;
+      }
+      if (number.getCountryCode() == 1) {
+        return "+1 " + UTIL.format(number, PhoneNumberFormat.NATIONAL);
+      }
+      return UTIL.format(number, PhoneNumberFormat.INTERNATIONAL);
+    } catch (NumberParseException e) {
+      return UNKNOWN;
+    }
+  }
+
+  /** Only the digits of a phone number, so that any two formattings of it compare equal. */
+  public static String digits(String phone) {
+    if (phone == null) {
+      return null;
+    }
+    StringBuilder digits = new StringBuilder(phone.length());
+    phone.codePoints().filter(c -> c >= '0' && c <= '9').forEach(digits::appendCodePoint);
+    return digits.toString();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.dialtone.store;
+
+/**
+ * The one door to storage. Each request runs its work in one transaction: {@link #read} for
+ * requests that change nothing, {@link #write} for those that may. A write either commits whole or
+ * leaves no trace; an exception thrown by the work rolls it back and propagates unchanged.
+ */
+public interface Database extends AutoCloseable {
+
+  /** A unit of work inside one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Tx tx);
+  }
+
+  <T> T read(Work<T> work);
+
+  <T> T write(Work<T> work);
+
+  /** Whether the database answers a trivial query now. */
+  boolean isReady();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,156 @@
+package dev.dialtone.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded default: one SQLite file in WAL mode. SQLite allows one writer at a time, so all
+ * writes go through one connection, taken in turn; reads use a small set of read-only connections
+ * that WAL lets run beside the writer. {@code synchronous=FULL} makes a commit durable before the
+ * client hears of it.
+ */
+public final class SqliteDatabase implements Database {
+  private static final int READERS = 4;
+
+  private final SQLiteDataSource dataSource;
+  private final Connection writer;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final List<Connection> all = new ArrayList<>();
+
+  private SqliteDatabase(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    writer = open(false);
+    for (int i = 0; i < READERS; i++) {
+      readers.add(open(true));
+    }
+  }
+
+  /** Opens (creating if needed) {@code dataDir/dialtone.db} and brings its schema up to date. */
+  public static SqliteDatabase open(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      Path file = dataDir.resolve("dialtone.db");
+      migrate(file);
+      return new SqliteDatabase(file);
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("cannot open the SQLite database in " + dataDir, e);
+    }
+  }
+
+  private static void migrate(Path file) {
+    SQLiteDataSource migrationSource = new SQLiteDataSource();
+    migrationSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    Flyway.configure()
+        .dataSource(migrationSource)
+        .locations(Dialect.SQLITE.migrationLocation())
+        .load()
+        .migrate();
+  }
+
+  private Connection open(boolean readOnly) throws SQLException {
+    Connection connection = dataSource.getConnection();
+    connection.setAutoCommit(false);
+    if (readOnly) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA query_only = true");
+      }
+    }
+    all.add(connection);
+    return connection;
+  }
+
+  @Override
+  public <T> T read(Work<T> work) {
+    if (writeLock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("a read inside a write must use the write's Tx");
+    }
+    Connection connection = takeReader();
+    try {
+      return run(connection, work);
+    } finally {
+      readers.add(connection);
+    }
+  }
+
+  @Override
+  public <T> T write(Work<T> work) {
+    writeLock.lock();
+    try {
+      return run(writer, work);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private Connection takeReader() {
+    try {
+      return readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted waiting for a read connection", e);
+    }
+  }
+
+  private static <T> T run(Connection connection, Work<T> work) {
+    boolean done = false;
+    try {
+      T result = work.run(new Tx(connection, Dialect.SQLITE));
+      connection.commit();
+      done = true;
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("commit failed", e);
+    } finally {
+      if (!done) {
+        try {
+          connection.rollback();
+        } catch (SQLException ignored) {
+          // The original failure is what the caller needs to see.
+        }
+      }
+    }
+  }
+
+  @Override
+  public boolean isReady() {
+    try {
+      return read(tx -> tx.count("SELECT 1 AS n") == 1);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      for (Connection connection : all) {
+        try {
+          connection.close();
+        } catch (SQLException ignored) {
+          // Closing on shutdown: nothing left to do with a failure.
+        }
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}

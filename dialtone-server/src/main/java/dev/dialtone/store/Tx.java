@@ -1,0 +1,81 @@
+package dev.dialtone.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One open transaction. Every store method takes one, so a request's reads and writes share it and
+ * commit or roll back together. Arguments bind in order; an {@link Instant} binds as epoch
+ * milliseconds, the form every timestamp column uses.
+ */
+public final class Tx {
+  private final Connection connection;
+  private final Dialect dialect;
+
+  Tx(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+    try (PreparedStatement statement = prepare(sql, args);
+        ResultSet resultSet = statement.executeQuery()) {
+      List<T> rows = new ArrayList<>();
+      Row row = new Row(resultSet);
+      while (resultSet.next()) {
+        rows.add(mapper.map(row));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new StoreException("query failed: " + sql, e);
+    }
+  }
+
+  public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... args) {
+    List<T> rows = list(sql, mapper, args);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  public long count(String sql, Object... args) {
+    return first(sql, row -> row.getLong("n"), args).orElse(0L);
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it touched. */
+  public int update(String sql, Object... args) {
+    try (PreparedStatement statement = prepare(sql, args)) {
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("update failed: " + sql, e);
+    }
+  }
+
+  /** Runs an INSERT that ends in {@code RETURNING id} and returns the new row's id. */
+  public long insert(String sql, Object... args) {
+    return first(sql, row -> row.getLong("id"), args)
+        .orElseThrow(() -> new StoreException("insert returned no id: " + sql, null));
+  }
+
+  private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        Object arg = args[i] instanceof Instant instant ? instant.toEpochMilli() : args[i];
+        statement.setObject(i + 1, arg);
+      }
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.dialtone.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A support ticket; calls create them and voice comments land on them. */
+public record Ticket(
+    long id,
+    long accountId,
+    String subject,
+    String description,
+    TicketStatus status,
+    String priority,
+    String type,
+    long requesterId,
+    long submitterId,
+    Long assigneeId,
+    Long brandId,
+    Long organizationId,
+    String externalId,
+    List<String> tags,
+    Via via,
+    int commentCount,
+    Instant createdAt,
+    Instant updatedAt) {
+  public Ticket {
+    tags = List.copyOf(tags);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.dialtone.ticket;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dialtone.http.Json;
+import dev.dialtone.store.Row;
+import dev.dialtone.store.Tx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for tickets and their audits. */
+public final class TicketStore {
+  private static final String COLUMNS =
+      "id, account_id, subject, description, status, priority, type, requester_id, submitter_id,"
+          + " assignee_id, brand_id, organization_id, external_id, tags, via_channel, via_id,"
+          + " via_source, comment_count, created_at, updated_at";
+
+  /** What a new ticket is made of; the first comment is added separately. */
+  public record NewTicket(
+      String subject,
+      String description,
+      TicketStatus status,
+      String priority,
+      String type,
+      long requesterId,
+      long submitterId,
+      Long assigneeId,
+      Long brandId,
+      Long organizationId,
+      String externalId,
+      List<String> tags,
+      Via via) {}
+
+  public Optional<Ticket> find(Tx tx, long accountId, long id) {
+    return tx.first(
+        "SELECT " + COLUMNS + " FROM tickets WHERE account_id = ? AND id = ?",
+        TicketStore::map,
+        accountId,
+        id);
+  }
+
+  public Ticket insert(Tx tx, long accountId, NewTicket ticket, Instant now) {
+    long id =
+        tx.insert(
+            """
+            INSERT INTO tickets (account_id, subject, description, status, priority, type,
+                                 requester_id, submitter_id, assignee_id, brand_id,
+                                 organization_id, external_id, tags, via_channel, via_id,
+                                 via_source, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """,
+            accountId,
+            ticket.subject(),
+            ticket.description(),
+            ticket.status().wireName(),
+            ticket.priority(),
+            ticket.type(),
+            ticket.requesterId(),
+            ticket.submitterId(),
+            ticket.assigneeId(),
+            ticket.brandId(),
+            ticket.organizationId(),
+            ticket.externalId(),
+            new String(Json.write(ticket.tags()), java.nio.charset.StandardCharsets.UTF_8),
+            ticket.via().channel(),
+            ticket.via().viaId(),
+            new String(Json.write(ticket.via()), java.nio.charset.StandardCharsets.UTF_8),
+            now,
+            now);
+    return find(tx, accountId, id).orElseThrow();
+  }
+
+  /** Tickets of the account in id order, after the given id (0 for the first page). */
+  public List<Ticket> listAfter(Tx tx, long accountId, long afterId, int limit) {
+    return tx.list(
+        "SELECT " + COLUMNS + " FROM tickets WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?",
+        TicketStore::map,
+        accountId,
+        afterId,
+        limit);
+  }
+
+  /** Tickets of the account in reverse id order, before the given id. */
+  public List<Ticket> listBefore(Tx tx, long accountId, long beforeId, int limit) {
+    return tx.list(
+        "SELECT "
+            + COLUMNS
+            + " FROM tickets WHERE account_id = ? AND id < ? ORDER BY id DESC"
+            + " LIMIT ?",
+        TicketStore::map,
+        accountId,
+        beforeId,
+        limit);
+  }
+
+  public List<Ticket> page(Tx tx, long accountId, int offset, int limit) {
+    return tx.list(
+        "SELECT " + COLUMNS + " FROM tickets WHERE account_id = ? ORDER BY id LIMIT ? OFFSET ?",
+        TicketStore::map,
+        accountId,
+        limit,
+        offset);
+  }
+
+  public long count(Tx tx, long accountId) {
+    return tx.count("SELECT count(*) AS n FROM tickets WHERE account_id = ?", accountId);
+  }
+
+  public void update(Tx tx, Ticket ticket, Instant now) {
+    tx.update(
+        "UPDATE tickets SET subject = ?, status = ?, priority = ?, type = ?, assignee_id = ?,"
+            + " updated_at = ? WHERE account_id = ? AND id = ?",
+        ticket.subject(),
+        ticket.status().wireName(),
+        ticket.priority(),
+        ticket.type(),
+        ticket.assigneeId(),
+        now,
+        ticket.accountId(),
+        ticket.id());
+  }
+
+  /** Opens an audit: the record of one change to a ticket, which its comments point to. */
+  public long insertAudit(Tx tx, long accountId, long ticketId, long authorId, Instant now) {
+    return tx.insert(
+        "INSERT INTO ticket_audits (account_id, ticket_id, author_id, created_at)"
+            + " VALUES (?, ?, ?, ?) RETURNING id",
+        accountId,
+        ticketId,
+        authorId,
+        now);
+  }
+
+  /** Counts one more comment on the ticket and marks it updated. */
+  public void commentAdded(Tx tx, long accountId, long ticketId, Instant now) {
+    tx.update(
+        "UPDATE tickets SET comment_count = comment_count + 1, updated_at = ?"
+            + " WHERE account_id = ? AND id = ?",
+        now,
+        accountId,
+        ticketId);
+  }
+
+  private static Ticket map(Row row) {
+    return new Ticket(
+        row.getLong("id"),
+        row.getLong("account_id"),
+        row.string("subject"),
+        row.string("description"),
+        TicketStatus.byWireName(row.string("status")).orElseThrow(),
+        row.string("priority"),
+        row.string("type"),
+        row.getLong("requester_id"),
+        row.getLong("submitter_id"),
+        row.longOrNull("assignee_id"),
+        row.longOrNull("brand_id"),
+        row.longOrNull("organization_id"),
+        row.string("external_id"),
+        readJson(row.string("tags"), new TypeReference<List<String>>() {}),
+        readJson(row.string("via_source"), new TypeReference<Via>() {}),
+        (int) row.getLong("comment_count"),
+        row.instant("created_at"),
+        row.instant("updated_at"));
+  }
+
+  private static <T> T readJson(String json, TypeReference<T> type) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.dialtone.user;
+
+import dev.dialtone.phone.PhoneNumbers;
+import dev.dialtone.store.Row;
+import dev.dialtone.store.Tx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for users. Password hashes stay here: they never travel in a {@link User}. */
+public final class UserStore {
+  private static final String COLUMNS =
+      "id, account_id, name, email, phone, role, organization_id, suspended, created_at,"
+          + " updated_at";
+
+  /** What a new user is made of. */
+  public record NewUser(
+      String name,
+      String email,
+      String phone,
+      Role role,
+      Long organizationId,
+      String passwordHash) {}
+
+  public Optional<User> find(Tx tx, long accountId, long id) {
+    return tx.first(
+        "SELECT " + COLUMNS + " FROM users WHERE account_id = ? AND id = ?",
+        UserStore::map,
+        accountId,
+        id);
+  }
+
+  public Optional<User> findByEmail(Tx tx, long accountId, String email) {
+    return tx.first(
+        "SELECT " + COLUMNS + " FROM users WHERE account_id = ? AND lower(email) = lower(?)",
+        UserStore::map,
+        accountId,
+        email);
+  }
+
+  /** The stored password hash of a user, if the user has a password. */
+  public Optional<String> passwordHash(Tx tx, long userId) {
+    return tx.first(
+            "SELECT password_hash FROM users WHERE id = ?",
+            row -> row.string("password_hash"),
+            userId)
+        .filter(hash -> hash != null);
+  }
+
+  public User insert(Tx tx, long accountId, NewUser user, Instant now) {
+    long id =
+        tx.insert(
+            """
+            INSERT INTO users (account_id, name, email, phone, phone_digits, role, organization_id,
+                               password_hash, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """,
+            accountId,
+            user.name(),
+            user.email(),
+            user.phone(),
+            PhoneNumbers.digits(user.phone()),
+            user.role().wireName(),
+            user.organizationId(),
+            user.passwordHash(),
+            now,
+            now);
+    return new User(
+        id,
+        accountId,
+        user.name(),
+        user.email(),
+        user.phone(),
+        user.role(),
+        user.organizationId(),
+        false,
+        now,
+        now);
+  }
+
+  /**
+   * Users whose phone ends with these digits, so that {@code 5135557611} finds {@code +1 (513)
+   * 555-7611}: Zendesk's {@code phone:*digits} search.
+   */
+  public List<User> findByPhoneDigits(Tx tx, long accountId, String digits, Role role, int limit) {
+    String roleClause = role == null ? "" : " AND role = '" + role.wireName() + "'";
+    return tx.list(
+        "SELECT "
+            + COLUMNS
+            + " FROM users WHERE account_id = ? AND phone_digits LIKE ?"
+            + roleClause
+            + " ORDER BY id LIMIT ?",
+        UserStore::map,
+        accountId,
+        "%" + digits,
+        limit);
+  }
+
+  /** Users whose name contains, or whose email equals, the text. */
+  public List<User> findByText(Tx tx, long accountId, String text, Role role, int limit) {
+    String roleClause = role == null ? "" : " AND role = '" + role.wireName() + "'";
+    return tx.list(
+        "SELECT "
+            + COLUMNS
+            + " FROM users WHERE account_id = ? AND (lower(email) = lower(?)"
+            + " OR lower(name) LIKE lower(?))"
+            + roleClause
+            + " ORDER BY id LIMIT ?",
+        UserStore::map,
+        accountId,
+        text,
+        "%" + text + "%",
+        limit);
+  }
+
+  static User map(Row row) {
+    return new User(
+        row.getLong("id"),
+        row.getLong("account_id"),
+        row.string("name"),
+        row.string("email"),
+        row.string("phone"),
+        Role.byWireName(row.string("role")).orElseThrow(),
+        row.longOrNull("organization_id"),
+        Boolean.TRUE.equals(row.bool("suspended")),
+        row.instant("created_at"),
+        row.instant("updated_at"));
+  }
+}
