@@ -3,6 +3,7 @@ package dev.dialtone;
 import dev.dialtone.account.AccountResolver;
 import dev.dialtone.account.AccountSetup;
 import dev.dialtone.account.AccountStore;
+import dev.dialtone.admin.AccountAdminRoutes;
 import dev.dialtone.auth.Authenticator;
 import dev.dialtone.brand.BrandStore;
 import dev.dialtone.call.CallReferences;
@@ -95,6 +96,8 @@ public final class DialtoneServer implements AutoCloseable {
                         .json(java.util.Map.of("status", ready ? "ready" : "unavailable"));
                   });
               callRoutes.register(api);
+              new AccountAdminRoutes(database, accounts, setup, config.subdomain(), clock)
+                  .register(api);
               for (HandlerType method : HandlerType.values()) {
                 if (method.isHttpMethod()) {
                   javalin.routes.addHttpHandler(
