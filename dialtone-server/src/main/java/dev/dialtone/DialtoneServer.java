@@ -29,7 +29,9 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * #create} returns an unstarted server; {@link #start} opens the database and binds the port.
  */
 public final class DialtoneServer implements AutoCloseable {
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(DialtoneServer.class);
 
   private final Config config;
@@ -117,6 +120,12 @@ public final class DialtoneServer implements AutoCloseable {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.maxRequestSize = Long.MAX_VALUE; // ApiRequest enforces the body limit itself
+    javalin.jetty.modifyServer(
+        server -> {
+          // On stop, refuse new connections and let requests in flight finish first.
+          server.setStopTimeout(STOP_TIMEOUT.toMillis());
+          server.setHandler(new GracefulHandler());
+        });
     javalin.routes.before(
         ctx -> {
           String id = UUID.randomUUID().toString();

@@ -59,9 +59,39 @@ public final class ApiRoutes {
     ApiRequest request = new ApiRequest(context, account, principal);
     Reply reply = handler.handle(request);
     if (!request.ignoredKeys().isEmpty()) {
-      reply = withIgnoredKeys(reply, String.join(",", request.ignoredKeys()));
+      reply =
+          withIgnoredKeys(
+              reply,
+              request.ignoredKeys().stream()
+                  .map(ApiRoutes::headerSafe)
+                  .collect(java.util.stream.Collectors.joining(",")));
     }
     Responses.write(context, reply);
+  }
+
+  /**
+   * A key as it can travel in a header: keys are client text, so anything but plain ASCII letters,
+   * digits and {@code _.-} is percent-encoded (UTF-8), and very long keys are cut.
+   */
+  static String headerSafe(String key) {
+    StringBuilder safe = new StringBuilder();
+    for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '.'
+          || c == '-') {
+        safe.append(c);
+      } else {
+        safe.append('%').append(String.format("%02X", b & 0xff));
+      }
+      if (safe.length() > 100) {
+        return safe.append("...").toString();
+      }
+    }
+    return safe.toString();
   }
 
   private static Reply withIgnoredKeys(Reply reply, String keys) {
