@@ -16,6 +16,9 @@ import io.javalin.http.HandlerType;
  * handler, write the reply.
  */
 public final class ApiRoutes {
+  /** A body may carry thousands of unknown keys; the header names the first few. */
+  private static final int MAX_IGNORED_KEYS_SHOWN = 20;
+
   private final RoutesConfig routes;
   private final AccountResolver accounts;
   private final Authenticator authenticator;
@@ -63,6 +66,7 @@ public final class ApiRoutes {
           withIgnoredKeys(
               reply,
               request.ignoredKeys().stream()
+                  .limit(MAX_IGNORED_KEYS_SHOWN)
                   .map(ApiRoutes::headerSafe)
                   .collect(java.util.stream.Collectors.joining(",")));
     }
