@@ -84,7 +84,7 @@ public final class SqliteDatabase implements Database {
     }
     Connection connection = takeReader();
     try {
-      return run(connection, work);
+      return Transactions.run(connection, Dialect.SQLITE, work);
     } finally {
       readers.add(connection);
     }
@@ -94,7 +94,7 @@ public final class SqliteDatabase implements Database {
   public <T> T write(Work<T> work) {
     writeLock.lock();
     try {
-      return run(writer, work);
+      return Transactions.run(writer, Dialect.SQLITE, work);
     } finally {
       writeLock.unlock();
     }
@@ -106,26 +106,6 @@ public final class SqliteDatabase implements Database {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted waiting for a read connection", e);
-    }
-  }
-
-  private static <T> T run(Connection connection, Work<T> work) {
-    boolean done = false;
-    try {
-      T result = work.run(new Tx(connection, Dialect.SQLITE));
-      connection.commit();
-      done = true;
-      return result;
-    } catch (SQLException e) {
-      throw new StoreException("commit failed", e);
-    } finally {
-      if (!done) {
-        try {
-          connection.rollback();
-        } catch (SQLException ignored) {
-          // The original failure is what the caller needs to see.
-        }
-      }
     }
   }
 

@@ -5,29 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteDatabaseTest {
+class SqliteDatabaseTest extends DatabaseContract {
   @TempDir Path dataDir;
-  SqliteDatabase database;
 
-  @BeforeEach
-  void open() {
-    database = SqliteDatabase.open(dataDir);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
+  @Override
+  Database open() {
+    return SqliteDatabase.open(dataDir);
   }
 
   @Test
@@ -40,73 +26,12 @@ class SqliteDatabaseTest {
   }
 
   @Test
-  void write_thatThrows_leavesNoTrace() {
-    assertThatThrownBy(
-            () ->
-                database.write(
-                    tx -> {
-                      insertAccount(tx, "halfway");
-                      throw new IllegalStateException("fails after the first insert");
-                    }))
-        .isInstanceOf(IllegalStateException.class);
-
-    assertThat(accounts()).isZero();
-  }
-
-  @Test
-  void write_violatingAForeignKey_isRejected() {
-    assertThatThrownBy(
-            () ->
-                database.write(
-                    tx ->
-                        tx.update(
-                            "INSERT INTO brands (account_id, name, created_at, updated_at)"
-                                + " VALUES (999, 'x', 0, 0)")))
-        .isInstanceOf(StoreException.class);
-  }
-
-  @Test
-  void concurrentWrites_allLand() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<Long>> results = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      String subdomain = "acct" + i;
-      results.add(pool.submit(() -> database.write(tx -> insertAccount(tx, subdomain))));
-    }
-    for (Future<Long> result : results) {
-      result.get();
-    }
-    pool.shutdown();
-
-    assertThat(accounts()).isEqualTo(200);
-  }
-
-  @Test
   void readInsideWrite_isRefusedRatherThanSeeingAnotherSnapshot() {
     assertThatThrownBy(() -> database.write(tx -> database.read(inner -> 1)))
         .isInstanceOf(IllegalStateException.class);
   }
 
-  @Test
-  void isReady_isFalseOnceClosed() {
-    assertThat(database.isReady()).isTrue();
-    database.close();
-    assertThat(database.isReady()).isFalse();
-  }
-
-  private long accounts() {
-    return database.read(tx -> tx.count("SELECT count(*) AS n FROM accounts"));
-  }
-
   private String pragma(String name) {
     return database.read(tx -> tx.first("PRAGMA " + name, row -> row.string(name)).orElseThrow());
-  }
-
-  private static long insertAccount(Tx tx, String subdomain) {
-    return tx.insert(
-        "INSERT INTO accounts (subdomain, name, created_at) VALUES (?, ?, ?) RETURNING id",
-        subdomain,
-        subdomain,
-        Instant.EPOCH);
   }
 }

@@ -1,0 +1,89 @@
+package dev.dialtone.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+
+/**
+ * PostgreSQL through a HikariCP pool, for several stateless nodes on one database. Each unit of
+ * work borrows a connection for one transaction; a pool that stays exhausted past the timeout fails
+ * the request fast with a {@link StoreException} rather than queueing it forever.
+ */
+public final class PostgresDatabase implements Database {
+  private final HikariDataSource pool;
+
+  /** How the pool is sized and how long a request waits for a connection. */
+  public record PoolSettings(int maxSize, Duration connectionTimeout) {}
+
+  private PostgresDatabase(HikariDataSource pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Connects to the JDBC URL and brings the schema up to date. Flyway takes a PostgreSQL advisory
+   * lock while it migrates, so nodes starting together against an empty database migrate once.
+   */
+  public static PostgresDatabase open(String jdbcUrl, PoolSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(settings.maxSize());
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    config.setAutoCommit(false);
+    config.setPoolName("dialtone");
+    // Fail at start, with the database's own message, when it cannot be reached.
+    config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to PostgreSQL: " + e.getMessage(), e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(Dialect.POSTGRESQL.migrationLocation())
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new StoreException("cannot migrate the PostgreSQL schema: " + e.getMessage(), e);
+    }
+    return new PostgresDatabase(pool);
+  }
+
+  @Override
+  public <T> T read(Work<T> work) {
+    return inTransaction(true, work);
+  }
+
+  @Override
+  public <T> T write(Work<T> work) {
+    return inTransaction(false, work);
+  }
+
+  private <T> T inTransaction(boolean readOnly, Work<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setReadOnly(readOnly);
+      return Transactions.run(connection, Dialect.POSTGRESQL, work);
+    } catch (SQLException e) {
+      throw new StoreException("no database connection available", e);
+    }
+  }
+
+  @Override
+  public boolean isReady() {
+    try {
+      return read(tx -> tx.count("SELECT 1 AS n") == 1);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

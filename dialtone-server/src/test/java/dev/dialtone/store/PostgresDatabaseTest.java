@@ -1,0 +1,12 @@
+package dev.dialtone.store;
+
+import dev.dialtone.testing.TestPostgres;
+import java.time.Duration;
+
+class PostgresDatabaseTest extends DatabaseContract {
+  @Override
+  Database open() {
+    return PostgresDatabase.open(
+        TestPostgres.newDatabase(), new PostgresDatabase.PoolSettings(4, Duration.ofSeconds(5)));
+  }
+}
