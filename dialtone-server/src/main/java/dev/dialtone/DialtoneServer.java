@@ -17,6 +17,7 @@ import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
 import dev.dialtone.http.Responses;
 import dev.dialtone.organization.OrganizationStore;
+import dev.dialtone.screenpop.DisplayRoutes;
 import dev.dialtone.screenpop.ScreenPopStore;
 import dev.dialtone.screenpop.ScreenPops;
 import dev.dialtone.store.Database;
@@ -25,6 +26,7 @@ import dev.dialtone.store.StoreException;
 import dev.dialtone.ticket.TicketStore;
 import dev.dialtone.token.TokenStore;
 import dev.dialtone.user.UserStore;
+import dev.dialtone.voice.VoiceTicketRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
@@ -83,6 +85,9 @@ public final class DialtoneServer implements AutoCloseable {
             new CallReferences(users, brands, organizations, tickets),
             voiceComments,
             clock);
+    DisplayRoutes displayRoutes = new DisplayRoutes(database, users, tickets, screenPops, clock);
+    VoiceTicketRoutes voiceTicketRoutes =
+        new VoiceTicketRoutes(database, tickets, comments, users, screenPops, clock);
 
     app =
         Javalin.create(
@@ -99,6 +104,8 @@ public final class DialtoneServer implements AutoCloseable {
                         .json(java.util.Map.of("status", ready ? "ready" : "unavailable"));
                   });
               callRoutes.register(api);
+              displayRoutes.register(api);
+              voiceTicketRoutes.register(api);
               new AccountAdminRoutes(database, accounts, setup, config.subdomain(), clock)
                   .register(api);
               for (HandlerType method : HandlerType.values()) {

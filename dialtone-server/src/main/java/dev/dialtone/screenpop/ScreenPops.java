@@ -2,13 +2,27 @@ package dev.dialtone.screenpop;
 
 import dev.dialtone.store.Tx;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Delivers screen pops to agents. Until the agent console exists no agent has a browser session
  * open, so nothing is delivered; every request is recorded so it can be read back at {@code GET
- * /_dialtone/screen-pops}.
+ * /_dialtone/screen-pops}. The agent console changes only this class: the routes ask it whether a
+ * pop was delivered and answer accordingly.
  */
 public final class ScreenPops {
+  /** {@code POST /api/v2/channels/voice/agents/{agent_id}/tickets/{ticket_id}/display}. */
+  public static final String DISPLAY_TICKET = "display_ticket";
+
+  /** {@code POST /api/v2/channels/voice/agents/{agent_id}/users/{user_id}/display}. */
+  public static final String DISPLAY_USER = "display_user";
+
+  /** {@code display_to_agent} of a TPE voice comment. */
+  public static final String VOICE_COMMENT = "voice_comment";
+
+  /** {@code display_to_agent} of {@code POST /api/v2/channels/voice/tickets}. */
+  public static final String VOICE_TICKET = "voice_ticket";
+
   private final ScreenPopStore store;
 
   public ScreenPops(ScreenPopStore store) {
@@ -21,5 +35,10 @@ public final class ScreenPops {
     boolean delivered = false;
     store.insert(tx, accountId, agentId, ticketId, userId, source, delivered, now);
     return delivered;
+  }
+
+  /** The account's screen pops, newest first. */
+  public List<ScreenPopStore.ScreenPop> recent(Tx tx, long accountId, int limit) {
+    return store.recent(tx, accountId, limit);
   }
 }

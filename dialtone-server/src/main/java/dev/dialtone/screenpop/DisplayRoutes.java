@@ -1,0 +1,147 @@
+package dev.dialtone.screenpop;
+
+import dev.dialtone.auth.Access;
+import dev.dialtone.call.Timestamps;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.ApiRequest;
+import dev.dialtone.http.ApiRoutes;
+import dev.dialtone.http.ErrorCode;
+import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.Reply;
+import dev.dialtone.store.Database;
+import dev.dialtone.store.Tx;
+import dev.dialtone.ticket.TicketStore;
+import dev.dialtone.user.UserStore;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The screen-pop endpoints of Talk Partner Edition (BEHAVIOUR.md §8), which open a ticket or a user
+ * profile in an agent's browser, and {@code GET /_dialtone/screen-pops}, which reads back every pop
+ * asked for.
+ */
+public final class DisplayRoutes {
+  /** The most pops one read-back returns, and the default. */
+  static final int MAX_LIMIT = 100;
+
+  private final Database database;
+  private final UserStore users;
+  private final TicketStore tickets;
+  private final ScreenPops screenPops;
+  private final Clock clock;
+
+  public DisplayRoutes(
+      Database database, UserStore users, TicketStore tickets, ScreenPops screenPops, Clock clock) {
+    this.database = database;
+    this.users = users;
+    this.tickets = tickets;
+    this.screenPops = screenPops;
+    this.clock = clock;
+  }
+
+  public void register(ApiRoutes routes) {
+    routes.post(
+        "/api/v2/channels/voice/agents/{agent_id}/tickets/{ticket_id}/display",
+        Access.AGENT,
+        this::displayTicket);
+    routes.post(
+        "/api/v2/channels/voice/agents/{agent_id}/users/{user_id}/display",
+        Access.AGENT,
+        this::displayUser);
+    routes.get("/_dialtone/screen-pops", Access.AGENT, this::recent);
+  }
+
+  // Zendesk's display endpoints take no body; whatever is sent is not read, so it cannot fail.
+  private Reply displayTicket(ApiRequest request) {
+    long agentId = request.pathId("agent_id");
+    long ticketId = request.pathId("ticket_id");
+    boolean delivered =
+        database.write(
+            tx -> {
+              requireAgent(tx, request.accountId(), agentId);
+              tickets.find(tx, request.accountId(), ticketId).orElseThrow(ApiException::notFound);
+              return screenPops.pop(
+                  tx,
+                  request.accountId(),
+                  agentId,
+                  ticketId,
+                  null,
+                  ScreenPops.DISPLAY_TICKET,
+                  clock.instant());
+            });
+    return answer(delivered);
+  }
+
+  private Reply displayUser(ApiRequest request) {
+    long agentId = request.pathId("agent_id");
+    long userId = request.pathId("user_id");
+    boolean delivered =
+        database.write(
+            tx -> {
+              requireAgent(tx, request.accountId(), agentId);
+              users.find(tx, request.accountId(), userId).orElseThrow(ApiException::notFound);
+              return screenPops.pop(
+                  tx,
+                  request.accountId(),
+                  agentId,
+                  null,
+                  userId,
+                  ScreenPops.DISPLAY_USER,
+                  clock.instant());
+            });
+    return answer(delivered);
+  }
+
+  private void requireAgent(Tx tx, long accountId, long agentId) {
+    users
+        .find(tx, accountId, agentId)
+        .filter(user -> user.role().isStaff())
+        .orElseThrow(ApiException::notFound);
+  }
+
+  /**
+   * 200 with no body when an open console received the pop. Otherwise Zendesk's 404; it is thrown
+   * only after the write committed, so the undelivered pop stays recorded.
+   */
+  private static Reply answer(boolean delivered) {
+    if (!delivered) {
+      throw ApiException.of(ErrorCode.RECORD_NOT_FOUND, "Agent has no open agent console");
+    }
+    return Reply.empty(200);
+  }
+
+  private Reply recent(ApiRequest request) {
+    int limit = limit(request.query("limit"));
+    List<ScreenPopStore.ScreenPop> pops =
+        database.read(tx -> screenPops.recent(tx, request.accountId(), limit));
+    return Reply.ok(Map.of("screen_pops", pops.stream().map(DisplayRoutes::render).toList()));
+  }
+
+  private static int limit(String raw) {
+    if (raw == null) {
+      return MAX_LIMIT;
+    }
+    if (raw.length() <= 3 && !raw.isEmpty() && raw.chars().allMatch(Character::isDigit)) {
+      int limit = Integer.parseInt(raw);
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    }
+    throw ApiException.invalid(
+        "limit", "Limit", FieldErrorCode.InvalidValue, "must be an integer from 1 to " + MAX_LIMIT);
+  }
+
+  private static Map<String, Object> render(ScreenPopStore.ScreenPop pop) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", pop.id());
+    json.put("agent_id", pop.agentId());
+    json.put("ticket_id", pop.ticketId());
+    json.put("user_id", pop.userId());
+    json.put("source", pop.source());
+    json.put("delivered", pop.delivered());
+    json.put("created_at", Timestamps.render(pop.createdAt()));
+    return json;
+  }
+}

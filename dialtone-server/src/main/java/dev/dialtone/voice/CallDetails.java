@@ -1,0 +1,119 @@
+package dev.dialtone.voice;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.call.Timestamps;
+import dev.dialtone.http.FieldErrors;
+import dev.dialtone.phone.PhoneNumbers;
+import dev.dialtone.ticket.Via;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code voice_comment} of {@code POST /api/v2/channels/voice/tickets}: one call or voicemail
+ * as the telephony system describes it (BEHAVIOUR.md §8). Unlike a TPE voice comment it carries its
+ * own values, which are stored as they are sent. A value that failed validation is null; such a
+ * request is rejected before any value is used.
+ *
+ * @param answeredById the agent or admin who took the call, or whose voicemail it reached
+ */
+record CallDetails(
+    String from,
+    String to,
+    String recordingUrl,
+    Instant startedAt,
+    Long callDuration,
+    Long answeredById,
+    String transcriptionText,
+    String location) {
+  static final String KEY = "voice_comment";
+  static final String LABEL = "Voice comment";
+
+  private static final Set<String> KEYS =
+      Set.of(
+          "from",
+          "to",
+          "recording_url",
+          "started_at",
+          "call_duration",
+          "answered_by_id",
+          "transcription_text",
+          "location");
+  private static final int MAX_TEXT = 255;
+  private static final int MAX_URL = 2_048;
+  private static final int MAX_TRANSCRIPTION = 1_000_000;
+
+  /** Reads and type-checks every key; each failing one adds a detail keyed by its path. */
+  static CallDetails read(ObjectNode node, String path, FieldErrors errors, List<String> ignored) {
+    FieldReader in = new FieldReader(node, path + ".", errors);
+    ignored.addAll(in.unknownKeys(KEYS));
+    return new CallDetails(
+        in.requiredText("from", LABEL + " from", MAX_TEXT),
+        in.requiredText("to", LABEL + " to", MAX_TEXT),
+        in.requiredUrl("recording_url", LABEL + " recording URL", MAX_URL),
+        in.requiredTimestamp("started_at", LABEL + " started at"),
+        in.requiredCount("call_duration", LABEL + " call duration"),
+        in.requiredId("answered_by_id", LABEL + " answered by"),
+        in.text("transcription_text", LABEL + " transcription text", MAX_TRANSCRIPTION),
+        in.text("location", LABEL + " location", MAX_TEXT));
+  }
+
+  /** The stored {@code data} of the comment: every key, unset ones as null, time in UTC. */
+  Map<String, Object> data() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("from", from);
+    data.put("to", to);
+    data.put("recording_url", recordingUrl);
+    data.put("started_at", Timestamps.render(startedAt));
+    data.put("call_duration", callDuration);
+    data.put("answered_by_id", answeredById);
+    data.put("transcription_text", transcriptionText);
+    data.put("location", location);
+    return data;
+  }
+
+  /**
+   * The comment's plain text, in the shape of Zendesk Talk's voice comments: one {@code Label:
+   * value} line each, optional lines left out when unset.
+   */
+  String body(int viaId, String answeredByName) {
+    String opening =
+        switch (viaId) {
+          case Via.VOICEMAIL -> "Voicemail from";
+          case Via.OUTBOUND -> "Outbound call from";
+          default -> "Inbound call from";
+        };
+    StringBuilder body = new StringBuilder();
+    body.append(opening).append(": ").append(readable(from));
+    body.append("\nCall to: ").append(readable(to));
+    body.append("\nTime of call: ").append(Timestamps.render(startedAt));
+    body.append("\nLength of phone call: ")
+        .append(callDuration)
+        .append(callDuration == 1 ? " second" : " seconds");
+    body.append("\nAnswered by: ").append(answeredByName);
+    if (location != null && !location.isBlank()) {
+      body.append("\nLocation: ").append(location);
+    }
+    if (transcriptionText != null && !transcriptionText.isBlank()) {
+      body.append("\nTranscription: ").append(transcriptionText);
+    }
+    return body.toString();
+  }
+
+  /** The subject of a ticket that has none: "Voicemail from +1 (661) 748-0123". */
+  String defaultSubject(int viaId) {
+    return switch (viaId) {
+      case Via.VOICEMAIL -> "Voicemail from " + readable(from);
+      case Via.OUTBOUND -> "Call to " + readable(to);
+      default -> "Call from " + readable(from);
+    };
+  }
+
+  /** A line as an agent reads it; as sent when it is not a phone number (a SIP address, say). */
+  static String readable(String line) {
+    String formatted = PhoneNumbers.format(line);
+    return formatted.equals(PhoneNumbers.UNKNOWN) ? line : formatted;
+  }
+}

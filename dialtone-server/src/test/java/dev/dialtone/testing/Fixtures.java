@@ -1,0 +1,75 @@
+package dev.dialtone.testing;
+
+import dev.dialtone.account.AccountStore;
+import dev.dialtone.comment.Comment;
+import dev.dialtone.comment.CommentStore;
+import dev.dialtone.config.Config;
+import dev.dialtone.store.Database;
+import dev.dialtone.store.SqliteDatabase;
+import dev.dialtone.user.Role;
+import dev.dialtone.user.UserStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test fixture: makes and reads records the HTTP API cannot yet (users; a ticket's stored
+ * comments), through the server's own stores on the running server's SQLite file. SQLite in WAL
+ * mode lets this second connection work beside the server; each call is one transaction of its own.
+ * Only for records of the default account.
+ */
+public final class Fixtures implements AutoCloseable {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final Database database;
+  private final long accountId;
+  private final UserStore users = new UserStore();
+  private final CommentStore comments = new CommentStore();
+
+  private Fixtures(Database database, long accountId) {
+    this.database = database;
+    this.accountId = accountId;
+  }
+
+  /** Opens the server's data directory; close it before the server's temp directory goes. */
+  public static Fixtures open(TestServer server) {
+    Database database = SqliteDatabase.open(server.dataDir());
+    String subdomain = Config.defaults(server.dataDir()).subdomain();
+    long accountId =
+        database.read(tx -> new AccountStore().findBySubdomain(tx, subdomain).orElseThrow().id());
+    return new Fixtures(database, accountId);
+  }
+
+  /** A new agent of the default account; returns its id. */
+  public long agent(String name) {
+    return user(name, Role.AGENT);
+  }
+
+  /** A new end user of the default account; returns its id. */
+  public long endUser(String name) {
+    return user(name, Role.END_USER);
+  }
+
+  public long user(String name, Role role) {
+    String email = "user" + SEQUENCE.incrementAndGet() + "." + System.nanoTime() + "@example.com";
+    return database.write(
+        tx ->
+            users
+                .insert(
+                    tx,
+                    accountId,
+                    new UserStore.NewUser(name, email, null, role, null, null),
+                    Instant.now())
+                .id());
+  }
+
+  /** A ticket's stored comments in order, as the server wrote them. */
+  public List<Comment> comments(long ticketId) {
+    return database.read(tx -> comments.page(tx, accountId, ticketId, 0, 100));
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}
