@@ -109,7 +109,13 @@ public final class VoiceComments {
     tickets.commentAdded(tx, account.id(), ticket.id(), now);
     if (request.displayToAgent() != null) {
       screenPops.pop(
-          tx, account.id(), request.displayToAgent(), ticket.id(), null, "voice_comment", now);
+          tx,
+          account.id(),
+          request.displayToAgent(),
+          ticket.id(),
+          null,
+          ScreenPops.VOICE_COMMENT,
+          now);
     }
     return new Added(comment, ticket, created);
   }
