@@ -21,6 +21,7 @@ import dev.dialtone.screenpop.DisplayRoutes;
 import dev.dialtone.screenpop.ScreenPopStore;
 import dev.dialtone.screenpop.ScreenPops;
 import dev.dialtone.store.Database;
+import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
 import dev.dialtone.store.StoreException;
 import dev.dialtone.ticket.TicketStore;
@@ -61,7 +62,13 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   public DialtoneServer start() {
-    database = SqliteDatabase.open(config.dataDir());
+    database =
+        config.databaseUrl() == null
+            ? SqliteDatabase.open(config.dataDir())
+            : PostgresDatabase.open(
+                config.databaseUrl(),
+                new PostgresDatabase.PoolSettings(
+                    config.databasePoolSize(), config.databaseTimeout()));
     AccountStore accounts = new AccountStore();
     BrandStore brands = new BrandStore();
     UserStore users = new UserStore();
@@ -158,21 +165,31 @@ public final class DialtoneServer implements AutoCloseable {
         });
   }
 
-  /** Creates the default account on an empty database; later starts keep what exists. */
+  /**
+   * Creates the default account on an empty database; later starts keep what exists. When several
+   * nodes start at once on one empty database, one creates it and the others find it made.
+   */
   private AccountSetup.Created bootstrap(AccountStore accounts, AccountSetup setup) {
-    return database.write(
-        tx -> {
-          if (accounts.findBySubdomain(tx, config.subdomain()).isPresent()) {
-            return null;
-          }
-          return setup.create(
-              tx,
-              config.subdomain(),
-              config.adminEmail(),
-              config.adminPassword(),
-              config.adminToken(),
-              clock.instant());
-        });
+    try {
+      return database.write(
+          tx -> {
+            if (accounts.findBySubdomain(tx, config.subdomain()).isPresent()) {
+              return null;
+            }
+            return setup.create(
+                tx,
+                config.subdomain(),
+                config.adminEmail(),
+                config.adminPassword(),
+                config.adminToken(),
+                clock.instant());
+          });
+    } catch (StoreException e) {
+      if (database.read(tx -> accounts.findBySubdomain(tx, config.subdomain())).isPresent()) {
+        return null; // another node created it first
+      }
+      throw e;
+    }
   }
 
   /** What the first start created, with its secrets; null when the account already existed. */

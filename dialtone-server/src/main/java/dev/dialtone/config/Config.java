@@ -1,6 +1,7 @@
 package dev.dialtone.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How a Dialtone server is set up. Every setting has an environment variable and a matching
@@ -8,6 +9,9 @@ import java.nio.file.Path;
  *
  * @param adminPassword the first admin's password; null means generate one on first start
  * @param adminToken the first API token; null means generate one on first start
+ * @param databaseUrl a PostgreSQL JDBC URL; null means the embedded SQLite file in {@code dataDir}
+ * @param databasePoolSize the most PostgreSQL connections this node holds
+ * @param databaseTimeout how long a request waits for a PostgreSQL connection before a 503
  */
 public record Config(
     int port,
@@ -16,18 +20,66 @@ public record Config(
     String subdomain,
     String adminEmail,
     String adminPassword,
-    String adminToken) {
+    String adminToken,
+    String databaseUrl,
+    int databasePoolSize,
+    Duration databaseTimeout) {
 
   /** Defaults for tests and embedding: port 0 binds a free port. */
   public static Config defaults(Path dataDir) {
-    return new Config(0, dataDir, "localhost", "dialtone", "admin@example.com", null, null);
+    return new Config(
+        0,
+        dataDir,
+        "localhost",
+        "dialtone",
+        "admin@example.com",
+        null,
+        null,
+        null,
+        10,
+        Duration.ofSeconds(5));
   }
 
   public Config withPort(int port) {
-    return new Config(port, dataDir, baseDomain, subdomain, adminEmail, adminPassword, adminToken);
+    return new Config(
+        port,
+        dataDir,
+        baseDomain,
+        subdomain,
+        adminEmail,
+        adminPassword,
+        adminToken,
+        databaseUrl,
+        databasePoolSize,
+        databaseTimeout);
   }
 
   public Config withAdmin(String email, String password, String token) {
-    return new Config(port, dataDir, baseDomain, subdomain, email, password, token);
+    return new Config(
+        port,
+        dataDir,
+        baseDomain,
+        subdomain,
+        email,
+        password,
+        token,
+        databaseUrl,
+        databasePoolSize,
+        databaseTimeout);
+  }
+
+  /** The same settings on PostgreSQL at this JDBC URL. */
+  public Config withDatabaseUrl(String url) {
+    return new Config(
+        port,
+        dataDir,
+        baseDomain,
+        subdomain,
+        adminEmail,
+        adminPassword,
+        adminToken,
+        url,
+        databasePoolSize,
+        databaseTimeout);
   }
 }

@@ -1,6 +1,7 @@
 package dev.dialtone.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,7 +61,10 @@ public final class ConfigLoader {
         nonBlank(values, Setting.SUBDOMAIN),
         nonBlank(values, Setting.ADMIN_EMAIL),
         values.get(Setting.ADMIN_PASSWORD),
-        values.get(Setting.ADMIN_TOKEN));
+        values.get(Setting.ADMIN_TOKEN),
+        blankToNull(values.get(Setting.DATABASE_URL)),
+        positive(values, Setting.DATABASE_POOL_SIZE),
+        Duration.ofMillis(positive(values, Setting.DATABASE_TIMEOUT_MS)));
   }
 
   /** The settings in force, one per line, secrets masked: printed once at start. */
@@ -73,6 +77,13 @@ public final class ConfigLoader {
     shown.put(Setting.ADMIN_EMAIL, config.adminEmail());
     shown.put(Setting.ADMIN_PASSWORD, config.adminPassword() == null ? "(generate)" : "********");
     shown.put(Setting.ADMIN_TOKEN, config.adminToken() == null ? "(generate)" : "********");
+    shown.put(
+        Setting.DATABASE_URL,
+        config.databaseUrl() == null
+            ? "(unset: SQLite in the data dir)"
+            : maskPassword(config.databaseUrl()));
+    shown.put(Setting.DATABASE_POOL_SIZE, config.databasePoolSize());
+    shown.put(Setting.DATABASE_TIMEOUT_MS, config.databaseTimeout().toMillis());
     return shown.entrySet().stream()
         .map(e -> "  " + e.getKey().envName() + "=" + e.getValue())
         .collect(Collectors.joining("\n"));
@@ -84,6 +95,30 @@ public final class ConfigLoader {
             .map(s -> s.envName() + " (" + s.flag() + ")")
             .collect(Collectors.joining(", "));
     return new ConfigException("unknown " + what + "; known settings: " + known);
+  }
+
+  /** A JDBC URL with any password replaced, whether as a parameter or in {@code user:pw@}. */
+  static String maskPassword(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1********")
+        .replaceAll("//([^/:@]+):[^/@]+@", "//$1:********@");
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static int positive(Map<Setting, String> values, Setting setting) {
+    String value = values.get(setting);
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number <= 0) {
+        throw new NumberFormatException();
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          setting.envName() + " must be a whole number above 0, not '" + value + "'");
+    }
   }
 
   private static int port(String value) {

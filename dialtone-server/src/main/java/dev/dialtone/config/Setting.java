@@ -10,7 +10,10 @@ enum Setting {
   SUBDOMAIN("dialtone", false, "Subdomain of the default account"),
   ADMIN_EMAIL("admin@example.com", false, "Email of the first admin"),
   ADMIN_PASSWORD(null, true, "Password of the first admin (generated when unset)"),
-  ADMIN_TOKEN(null, true, "First API token (generated when unset)");
+  ADMIN_TOKEN(null, true, "First API token (generated when unset)"),
+  DATABASE_URL(null, true, "PostgreSQL JDBC URL; unset means the embedded SQLite file"),
+  DATABASE_POOL_SIZE("10", false, "Most PostgreSQL connections per node"),
+  DATABASE_TIMEOUT_MS("5000", false, "Wait for a PostgreSQL connection before answering 503");
 
   final String defaultValue;
   final boolean secret;

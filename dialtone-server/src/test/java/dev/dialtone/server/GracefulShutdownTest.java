@@ -49,12 +49,15 @@ class GracefulShutdownTest {
               .getBytes(StandardCharsets.US_ASCII));
       out.write(body, 0, body.length / 2);
       out.flush();
-      Thread.sleep(200); // the request is now in flight: headers read, body half sent
+      Thread.sleep(1_000); // the request is now in flight: headers read, body half sent
 
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
-      Thread.sleep(300);
-      out.write(body, body.length / 2, body.length - body.length / 2);
-      out.flush();
+      // The client goes on sending, a little at a time, while the server is stopping.
+      for (int i = body.length / 2; i < body.length; i++) {
+        out.write(body[i]);
+        out.flush();
+        Thread.sleep(5);
+      }
       InputStream in = socket.getInputStream();
       response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       stopping.get();
@@ -62,8 +65,8 @@ class GracefulShutdownTest {
 
     assertThat(response).startsWith("HTTP/1.1 201");
     long id = Long.parseLong(response.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
-    try (TestServer restarted = TestServer.start(dataDir)) {
-      Api api = restarted.admin();
+    try (DialtoneServer restarted = DialtoneServer.create(config).start()) {
+      Api api = new Api(restarted.port()).withToken(TestServer.ADMIN_EMAIL, TestServer.ADMIN_TOKEN);
       assertThat(api.get("/api/v2/calls/" + id).json().at("/call/external_id").asText())
           .isEqualTo("in-flight");
     }

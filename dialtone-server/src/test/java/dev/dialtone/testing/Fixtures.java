@@ -5,7 +5,6 @@ import dev.dialtone.comment.Comment;
 import dev.dialtone.comment.CommentStore;
 import dev.dialtone.config.Config;
 import dev.dialtone.store.Database;
-import dev.dialtone.store.SqliteDatabase;
 import dev.dialtone.user.Role;
 import dev.dialtone.user.UserStore;
 import java.time.Instant;
@@ -14,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test fixture: makes and reads records the HTTP API cannot yet (users; a ticket's stored
- * comments), through the server's own stores on the running server's SQLite file. SQLite in WAL
- * mode lets this second connection work beside the server; each call is one transaction of its own.
+ * comments), through the server's own stores on a second handle of the running server's database
+ * (SQLite in WAL mode lets it work beside the server); each call is one transaction of its own.
  * Only for records of the default account.
  */
 public final class Fixtures implements AutoCloseable {
@@ -33,7 +32,7 @@ public final class Fixtures implements AutoCloseable {
 
   /** Opens the server's data directory; close it before the server's temp directory goes. */
   public static Fixtures open(TestServer server) {
-    Database database = SqliteDatabase.open(server.dataDir());
+    Database database = server.openDatabase();
     String subdomain = Config.defaults(server.dataDir()).subdomain();
     long accountId =
         database.read(tx -> new AccountStore().findBySubdomain(tx, subdomain).orElseThrow().id());

@@ -2,7 +2,11 @@ package dev.dialtone.testing;
 
 import dev.dialtone.DialtoneServer;
 import dev.dialtone.config.Config;
+import dev.dialtone.store.Database;
+import dev.dialtone.store.PostgresDatabase;
+import dev.dialtone.store.SqliteDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A real Dialtone server on a free port, on a real SQLite file in a directory of the test's, with a
@@ -14,20 +18,51 @@ public final class TestServer implements AutoCloseable {
   public static final String ADMIN_TOKEN = "testtoken0123456789abcdefghijklmnopqrstu";
 
   private final Path dataDir;
+  private final String databaseUrl;
   private DialtoneServer server;
 
-  private TestServer(Path dataDir) {
+  private TestServer(Path dataDir, String databaseUrl) {
     this.dataDir = dataDir;
+    this.databaseUrl = databaseUrl;
     this.server = boot();
   }
 
+  /** Whether the API suites run on PostgreSQL in this test JVM. */
+  public static boolean onPostgres() {
+    return "postgresql".equals(System.getProperty("dialtone.test.database"));
+  }
+
   public static TestServer start(Path dataDir) {
-    return new TestServer(dataDir);
+    return new TestServer(dataDir, onPostgres() ? TestPostgres.newDatabase() : null);
+  }
+
+  /** A second node on the same database as this one (PostgreSQL only). */
+  public TestServer secondNode(Path otherDataDir) {
+    if (databaseUrl == null) {
+      throw new IllegalStateException("only PostgreSQL is shared between nodes");
+    }
+    return new TestServer(otherDataDir, databaseUrl);
   }
 
   private DialtoneServer boot() {
+    return DialtoneServer.create(config()).start();
+  }
+
+  /** The configuration this server runs with. */
+  public Config config() {
     Config config = Config.defaults(dataDir).withAdmin(ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN);
-    return DialtoneServer.create(config).start();
+    return databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl);
+  }
+
+  /**
+   * Another handle on the server's database, for fixtures that set up what the API cannot. The
+   * caller closes it.
+   */
+  public Database openDatabase() {
+    return databaseUrl == null
+        ? SqliteDatabase.open(dataDir)
+        : PostgresDatabase.open(
+            databaseUrl, new PostgresDatabase.PoolSettings(2, Duration.ofSeconds(5)));
   }
 
   /** Stops the server and starts a new one on the same data directory. */
