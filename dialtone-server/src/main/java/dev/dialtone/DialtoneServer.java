@@ -5,10 +5,12 @@ import dev.dialtone.account.AccountSetup;
 import dev.dialtone.account.AccountStore;
 import dev.dialtone.admin.AccountAdminRoutes;
 import dev.dialtone.auth.Authenticator;
+import dev.dialtone.brand.BrandRoutes;
 import dev.dialtone.brand.BrandStore;
 import dev.dialtone.call.CallReferences;
 import dev.dialtone.call.CallRoutes;
 import dev.dialtone.call.CallStore;
+import dev.dialtone.comment.CommentRoutes;
 import dev.dialtone.comment.CommentStore;
 import dev.dialtone.comment.VoiceComments;
 import dev.dialtone.config.Config;
@@ -16,14 +18,19 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
 import dev.dialtone.http.Responses;
+import dev.dialtone.organization.OrganizationRoutes;
 import dev.dialtone.organization.OrganizationStore;
 import dev.dialtone.screenpop.ScreenPopStore;
 import dev.dialtone.screenpop.ScreenPops;
+import dev.dialtone.search.SearchRoutes;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.SqliteDatabase;
 import dev.dialtone.store.StoreException;
+import dev.dialtone.ticket.TicketRoutes;
 import dev.dialtone.ticket.TicketStore;
+import dev.dialtone.token.TokenRoutes;
 import dev.dialtone.token.TokenStore;
+import dev.dialtone.user.UserRoutes;
 import dev.dialtone.user.UserStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -96,6 +103,14 @@ public final class DialtoneServer implements AutoCloseable {
                         .json(java.util.Map.of("status", ready ? "ready" : "unavailable"));
                   });
               callRoutes.register(api);
+              new UserRoutes(database, users, organizations, clock).register(api);
+              new SearchRoutes(database, users).register(api);
+              new OrganizationRoutes(database, organizations, clock).register(api);
+              new BrandRoutes(database, brands, clock).register(api);
+              new TicketRoutes(database, tickets, comments, users, brands, organizations, clock)
+                  .register(api);
+              new CommentRoutes(database, tickets, comments, calls).register(api);
+              new TokenRoutes(database, tokens, users, clock).register(api);
               new AccountAdminRoutes(database, accounts, setup, config.subdomain(), clock)
                   .register(api);
               for (HandlerType method : HandlerType.values()) {
