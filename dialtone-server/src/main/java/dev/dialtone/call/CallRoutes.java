@@ -54,7 +54,7 @@ public final class CallRoutes {
 
   private Reply create(ApiRequest request) {
     ObjectNode body = request.jsonBody();
-    ObjectNode callNode = envelope(body, "call");
+    ObjectNode callNode = ApiRequest.envelope(body, "call");
     JsonNode commentNode = body.get("comment");
     if (commentNode != null && !commentNode.isNull() && !commentNode.isObject()) {
       throw ApiException.invalidJson(
@@ -105,7 +105,7 @@ public final class CallRoutes {
   private Reply update(ApiRequest request) {
     long id = request.pathId("call_id");
     ObjectNode body = request.jsonBody();
-    ObjectNode callNode = envelope(body, "call");
+    ObjectNode callNode = ApiRequest.envelope(body, "call");
     List<String> ignored = new ArrayList<>(unknownKeys(body, Set.of("call")));
     Call call =
         database.write(
@@ -154,18 +154,6 @@ public final class CallRoutes {
     }
     return calls.update(
         tx, call.accountId(), call.id(), Map.of(CallField.TICKET_ID, added.ticket().id()), now);
-  }
-
-  private static ObjectNode envelope(ObjectNode body, String key) {
-    JsonNode node = body.get(key);
-    if (node == null) {
-      throw ApiException.invalidJson("The request body must have a \"" + key + "\" object");
-    }
-    if (!node.isObject()) {
-      throw ApiException.invalidJson(
-          "\"" + key + "\" must be a JSON object, not " + Json.kind(node));
-    }
-    return (ObjectNode) node;
   }
 
   private static List<String> unknownKeys(ObjectNode body, Set<String> known) {

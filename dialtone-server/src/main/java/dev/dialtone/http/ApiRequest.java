@@ -1,13 +1,17 @@
 package dev.dialtone.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.account.Account;
 import dev.dialtone.auth.Principal;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** One API request as handlers see it: who asks, in which account, and its parsed parts. */
@@ -65,6 +69,16 @@ public final class ApiRequest {
     return context.queryParam(name);
   }
 
+  /** Every query parameter, in the order sent; for building page links. */
+  Map<String, List<String>> queryParams() {
+    return context.queryParamMap();
+  }
+
+  /** The request path as sent, {@code .json} suffix included. */
+  String path() {
+    return context.path();
+  }
+
   public String header(String name) {
     return context.header(name);
   }
@@ -87,6 +101,36 @@ public final class ApiRequest {
           "Content-Type " + contentType.strip() + " is not supported; send application/json");
     }
     return Json.parseObject(readBody());
+  }
+
+  /**
+   * The object under {@code key} of a body that must be Zendesk's envelope ({@code {"user":{…}}}):
+   * other top-level keys are reported ignored; a missing or non-object envelope is 400 {@code
+   * InvalidJSON}.
+   */
+  public ObjectNode envelope(String key) {
+    ObjectNode body = jsonBody();
+    List<String> others = new ArrayList<>();
+    body.fieldNames().forEachRemaining(name -> others.add(name));
+    others.remove(key);
+    ObjectNode envelope = envelope(body, key);
+    ignored(others);
+    return envelope;
+  }
+
+  /**
+   * The object under {@code key} of a parsed body; 400 {@code InvalidJSON} if absent or not one.
+   */
+  public static ObjectNode envelope(ObjectNode body, String key) {
+    JsonNode node = body.get(key);
+    if (node == null) {
+      throw ApiException.invalidJson("The request body must have a \"" + key + "\" object");
+    }
+    if (!node.isObject()) {
+      throw ApiException.invalidJson(
+          "\"" + key + "\" must be a JSON object, not " + Json.kind(node));
+    }
+    return (ObjectNode) node;
   }
 
   /** Records top-level keys Dialtone ignored, for the {@code X-Dialtone-Ignored-Fields} header. */

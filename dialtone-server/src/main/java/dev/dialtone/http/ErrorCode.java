@@ -9,6 +9,7 @@ public enum ErrorCode {
   INVALID_ENDPOINT(404, "InvalidEndpoint"),
   INVALID_JSON(400, "InvalidJSON"),
   IDEMPOTENT_REQUEST_ERROR(400, "IdempotentRequestError"),
+  INVALID_PAGINATION_PARAMETER(400, "InvalidPaginationParameter"),
   CONFLICT(409, "Conflict"),
   REQUEST_TOO_LARGE(413, "RequestTooLarge"),
   UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType"),

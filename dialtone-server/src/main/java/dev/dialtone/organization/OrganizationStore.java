@@ -17,9 +17,10 @@ public final class OrganizationStore {
         id);
   }
 
+  /** The organization of this name, ignoring case: Zendesk's names are unique that way. */
   public Optional<Organization> findByName(Tx tx, long accountId, String name) {
     return tx.first(
-        "SELECT " + COLUMNS + " FROM organizations WHERE account_id = ? AND name = ?",
+        "SELECT " + COLUMNS + " FROM organizations WHERE account_id = ? AND lower(name) = lower(?)",
         OrganizationStore::map,
         accountId,
         name);

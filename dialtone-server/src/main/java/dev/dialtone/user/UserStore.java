@@ -4,6 +4,7 @@ import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -111,6 +112,58 @@ public final class UserStore {
         text,
         "%" + text + "%",
         limit);
+  }
+
+  /** Users matching the filter, in id order, at most {@code limit}. */
+  public List<User> search(Tx tx, long accountId, UserFilter filter, int limit) {
+    List<Object> args = new ArrayList<>();
+    String where = where(accountId, filter, args);
+    args.add(limit);
+    return tx.list(
+        "SELECT " + COLUMNS + " FROM users WHERE " + where + " ORDER BY id LIMIT ?",
+        UserStore::map,
+        args.toArray());
+  }
+
+  /** How many users match the filter. */
+  public long count(Tx tx, long accountId, UserFilter filter) {
+    List<Object> args = new ArrayList<>();
+    String where = where(accountId, filter, args);
+    return tx.count("SELECT count(*) AS n FROM users WHERE " + where, args.toArray());
+  }
+
+  private static String where(long accountId, UserFilter filter, List<Object> args) {
+    List<String> clauses = new ArrayList<>();
+    clauses.add("account_id = ?");
+    args.add(accountId);
+    if (filter.role() != null) {
+      clauses.add("role = ?");
+      args.add(filter.role().wireName());
+    }
+    if (filter.phoneDigits() != null) {
+      if (filter.phoneEndsWith()) {
+        clauses.add("phone_digits LIKE ?"); // digits only: nothing to escape
+        args.add("%" + filter.phoneDigits());
+      } else {
+        clauses.add("phone_digits = ?");
+        args.add(filter.phoneDigits());
+      }
+    }
+    if (filter.email() != null) {
+      clauses.add("lower(email) = lower(?)");
+      args.add(filter.email());
+    }
+    if (filter.text() != null) {
+      clauses.add("(lower(name) LIKE lower(?) ESCAPE '\\' OR lower(email) = lower(?))");
+      args.add("%" + escapeLike(filter.text()) + "%");
+      args.add(filter.text());
+    }
+    return String.join(" AND ", clauses);
+  }
+
+  /** So that {@code %} and {@code _} in a search are themselves, not wildcards. */
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   static User map(Row row) {

@@ -1,0 +1,70 @@
+package dev.dialtone.brand;
+
+import dev.dialtone.auth.Access;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.ApiRequest;
+import dev.dialtone.http.ApiRoutes;
+import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputObject;
+import dev.dialtone.http.Reply;
+import dev.dialtone.store.Database;
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Create (admins) and show brands (BEHAVIOUR.md §8b). */
+public final class BrandRoutes {
+  /** A DNS label, as a brand's subdomain must be. */
+  private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+  private final Database database;
+  private final BrandStore brands;
+  private final Clock clock;
+
+  public BrandRoutes(Database database, BrandStore brands, Clock clock) {
+    this.database = database;
+    this.brands = brands;
+    this.clock = clock;
+  }
+
+  public void register(ApiRoutes routes) {
+    routes.post("/api/v2/brands", Access.ADMIN, this::create);
+    routes.get("/api/v2/brands/{brand_id}", Access.AGENT, this::show);
+  }
+
+  private Reply create(ApiRequest request) {
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(request.envelope("brand"), errors);
+    String sent = input.requiredText("name", "Name", InputObject.MAX_TEXT);
+    String name = sent == null ? null : sent.strip();
+    String subdomain = input.text("subdomain", "Subdomain", InputObject.MAX_TEXT);
+    if (subdomain != null && !SUBDOMAIN.matcher(subdomain).matches()) {
+      input.add(
+          "subdomain",
+          "Subdomain",
+          FieldErrorCode.InvalidFormat,
+          "must be 1 to 63 lowercase letters, digits or inner hyphens");
+    }
+    request.ignored(input.unknownKeys());
+    errors.throwIfAny();
+    Brand brand =
+        database.write(
+            tx -> brands.insert(tx, request.accountId(), name, subdomain, clock.instant()));
+    Map<String, Object> json =
+        BrandJson.render(brand, request.account().defaultBrandId(), request.baseUrl());
+    return Reply.created(Map.of("brand", json), (String) json.get("url"));
+  }
+
+  private Reply show(ApiRequest request) {
+    long id = request.pathId("brand_id");
+    Brand brand =
+        database
+            .read(tx -> brands.find(tx, request.accountId(), id))
+            .orElseThrow(ApiException::notFound);
+    return Reply.ok(
+        Map.of(
+            "brand",
+            BrandJson.render(brand, request.account().defaultBrandId(), request.baseUrl())));
+  }
+}

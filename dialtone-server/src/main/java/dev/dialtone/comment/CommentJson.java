@@ -1,0 +1,115 @@
+package dev.dialtone.comment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dialtone.call.Call;
+import dev.dialtone.call.Timestamps;
+import dev.dialtone.http.Json;
+import dev.dialtone.phone.PhoneNumbers;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every kind of ticket comment as the ticket comments list shows it: the one place for that. */
+public final class CommentJson {
+  private CommentJson() {}
+
+  /**
+   * The comment as the API returns it. A TPE voice comment needs its call as the call is now
+   * (BEHAVIOUR.md §5: live data); the other kinds ignore {@code callOrNull}.
+   */
+  public static Map<String, Object> render(Comment comment, Call callOrNull) {
+    return switch (comment.type()) {
+      case TPE_VOICE ->
+          callOrNull != null ? VoiceCommentRenderer.render(comment, callOrNull) : orphan(comment);
+      case VOICE -> voice(comment);
+      case TEXT -> text(comment);
+    };
+  }
+
+  /** The HTML Zendesk makes of a plain-text body: one paragraph per blank-line-separated block. */
+  public static String htmlBody(String body) {
+    StringBuilder html = new StringBuilder("<div class=\"zd-comment\" dir=\"auto\">");
+    for (String paragraph : body.strip().split("\\R\\s*\\R")) {
+      html.append("<p dir=\"auto\">").append(Html.escape(paragraph.strip())).append("</p>");
+    }
+    return html.append("</div>").toString();
+  }
+
+  private static Map<String, Object> text(Comment comment) {
+    String body = comment.body() == null ? "" : comment.body();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", comment.id());
+    json.put("type", CommentType.TEXT.wireName());
+    json.put("author_id", comment.authorId());
+    json.put("body", body);
+    json.put("html_body", htmlBody(body));
+    json.put("plain_body", body);
+    json.put("public", comment.isPublic());
+    json.put("attachments", List.of());
+    json.put("audit_id", comment.auditId());
+    json.put("created_at", Timestamps.render(comment.createdAt()));
+    return json;
+  }
+
+  private static Map<String, Object> voice(Comment comment) {
+    String body = comment.body() == null ? "" : comment.body();
+    Map<String, Object> data = data(comment.data());
+    Object transcription = data.get("transcription_text");
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", comment.id());
+    json.put("type", CommentType.VOICE.wireName());
+    json.put("author_id", comment.authorId());
+    json.put("body", body);
+    json.put("html_body", htmlBody(body));
+    json.put("public", comment.isPublic());
+    json.put("data", data);
+    json.put("formatted_from", PhoneNumbers.format(text(data.get("from"))));
+    json.put("formatted_to", PhoneNumbers.format(text(data.get("to"))));
+    json.put("transcription_visible", transcription instanceof String t && !t.isBlank());
+    json.put("trusted", true);
+    json.put("attachments", List.of());
+    json.put("audit_id", comment.auditId());
+    json.put("created_at", Timestamps.render(comment.createdAt()));
+    return json;
+  }
+
+  /**
+   * A TPE comment whose call cannot be read: the foreign keys make this impossible today, but a
+   * list must still answer rather than fail, so it shows what the comment itself keeps.
+   */
+  private static Map<String, Object> orphan(Comment comment) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", comment.id());
+    json.put("type", CommentType.TPE_VOICE.wireName());
+    json.put("public", comment.isPublic());
+    json.put("author_id", comment.authorId());
+    json.put("title", comment.title());
+    json.put("body", comment.title());
+    json.put("html_body", htmlBody(comment.title() == null ? "" : comment.title()));
+    json.put("data", Map.of());
+    json.put("trusted", true);
+    json.put("attachments", List.of());
+    json.put("audit_id", comment.auditId());
+    json.put("created_at", Timestamps.render(comment.createdAt()));
+    return json;
+  }
+
+  /** The stored {@code data} object; unreadable or absent data shows as an empty object. */
+  private static Map<String, Object> data(String stored) {
+    if (stored == null || stored.isBlank()) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      Map<String, Object> data =
+          Json.mapper().readValue(stored, new TypeReference<LinkedHashMap<String, Object>>() {});
+      return data == null ? new LinkedHashMap<>() : data;
+    } catch (IOException e) {
+      return new LinkedHashMap<>();
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

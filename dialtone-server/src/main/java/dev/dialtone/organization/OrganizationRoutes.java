@@ -1,0 +1,63 @@
+package dev.dialtone.organization;
+
+import dev.dialtone.auth.Access;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.ApiRequest;
+import dev.dialtone.http.ApiRoutes;
+import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputObject;
+import dev.dialtone.http.Reply;
+import dev.dialtone.store.Database;
+import java.time.Clock;
+import java.util.Map;
+
+/** Create (admins) and show organizations (BEHAVIOUR.md §8b). */
+public final class OrganizationRoutes {
+  private final Database database;
+  private final OrganizationStore organizations;
+  private final Clock clock;
+
+  public OrganizationRoutes(Database database, OrganizationStore organizations, Clock clock) {
+    this.database = database;
+    this.organizations = organizations;
+    this.clock = clock;
+  }
+
+  public void register(ApiRoutes routes) {
+    routes.post("/api/v2/organizations", Access.ADMIN, this::create);
+    routes.get("/api/v2/organizations/{organization_id}", Access.AGENT, this::show);
+  }
+
+  private Reply create(ApiRequest request) {
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(request.envelope("organization"), errors);
+    String sent = input.requiredText("name", "Name", InputObject.MAX_TEXT);
+    String name = sent == null ? null : sent.strip();
+    String externalId = input.text("external_id", "External ID", InputObject.MAX_TEXT);
+    request.ignored(input.unknownKeys());
+    Organization organization =
+        database.write(
+            tx -> {
+              if (name != null
+                  && organizations.findByName(tx, request.accountId(), name).isPresent()) {
+                input.add("name", "Name", FieldErrorCode.InvalidValue, "has already been taken");
+              }
+              errors.throwIfAny();
+              return organizations.insert(
+                  tx, request.accountId(), name, externalId, clock.instant());
+            });
+    Map<String, Object> json = OrganizationJson.render(organization, request.baseUrl());
+    return Reply.created(Map.of("organization", json), (String) json.get("url"));
+  }
+
+  private Reply show(ApiRequest request) {
+    long id = request.pathId("organization_id");
+    Organization organization =
+        database
+            .read(tx -> organizations.find(tx, request.accountId(), id))
+            .orElseThrow(ApiException::notFound);
+    return Reply.ok(
+        Map.of("organization", OrganizationJson.render(organization, request.baseUrl())));
+  }
+}

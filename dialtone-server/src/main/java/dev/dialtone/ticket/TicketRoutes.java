@@ -1,0 +1,292 @@
+package dev.dialtone.ticket;
+
+import dev.dialtone.auth.Access;
+import dev.dialtone.auth.Principal;
+import dev.dialtone.brand.BrandStore;
+import dev.dialtone.comment.Comment;
+import dev.dialtone.comment.CommentStore;
+import dev.dialtone.comment.CommentType;
+import dev.dialtone.comment.VoiceComments;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.ApiRequest;
+import dev.dialtone.http.ApiRoutes;
+import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.Pagination;
+import dev.dialtone.http.Reply;
+import dev.dialtone.organization.OrganizationStore;
+import dev.dialtone.store.Database;
+import dev.dialtone.store.Tx;
+import dev.dialtone.user.User;
+import dev.dialtone.user.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Zendesk's ticket endpoints that a TPE integration needs (BEHAVIOUR.md §8b). */
+public final class TicketRoutes {
+  private final Database database;
+  private final TicketStore tickets;
+  private final CommentStore comments;
+  private final UserStore users;
+  private final BrandStore brands;
+  private final OrganizationStore organizations;
+  private final Clock clock;
+
+  public TicketRoutes(
+      Database database,
+      TicketStore tickets,
+      CommentStore comments,
+      UserStore users,
+      BrandStore brands,
+      OrganizationStore organizations,
+      Clock clock) {
+    this.database = database;
+    this.tickets = tickets;
+    this.comments = comments;
+    this.users = users;
+    this.brands = brands;
+    this.organizations = organizations;
+    this.clock = clock;
+  }
+
+  public void register(ApiRoutes routes) {
+    routes.post("/api/v2/tickets", Access.AGENT, this::create);
+    routes.get("/api/v2/tickets", Access.AGENT, this::list);
+    routes.get("/api/v2/tickets/{ticket_id}", Access.AGENT, this::show);
+    routes.put("/api/v2/tickets/{ticket_id}", Access.AGENT, this::update);
+  }
+
+  private Reply create(ApiRequest request) {
+    FieldErrors errors = new FieldErrors();
+    TicketInput.Create input = TicketInput.forCreate(request.envelope("ticket"), errors);
+    request.ignored(input.unknownKeys());
+    Principal principal = request.principal();
+    long accountId = request.accountId();
+    Ticket ticket =
+        database.write(
+            tx -> {
+              Optional<User> requester =
+                  input.requesterId() == null
+                      ? Optional.of(principal.user())
+                      : users.find(tx, accountId, input.requesterId());
+              if (requester.isEmpty()) {
+                errors.add(
+                    "requester_id",
+                    "Requester",
+                    FieldErrorCode.InvalidValue,
+                    "does not name a user of this account");
+              }
+              checkAssignee(tx, accountId, input.assigneeId(), errors);
+              if (input.brandId() != null
+                  && brands.find(tx, accountId, input.brandId()).isEmpty()) {
+                errors.add(
+                    "brand_id",
+                    "Brand",
+                    FieldErrorCode.InvalidValue,
+                    "does not name a brand of this account");
+              }
+              if (input.organizationId() != null
+                  && organizations.find(tx, accountId, input.organizationId()).isEmpty()) {
+                errors.add(
+                    "organization_id",
+                    "Organization",
+                    FieldErrorCode.InvalidValue,
+                    "does not name an organization of this account");
+              }
+              errors.throwIfAny();
+              Instant now = clock.instant();
+              Ticket created =
+                  tickets.insert(
+                      tx,
+                      accountId,
+                      new TicketStore.NewTicket(
+                          input.subject(),
+                          input.comment().body(),
+                          status(input.status(), input.assigneeId()),
+                          input.priority(),
+                          input.type(),
+                          requester.get().id(),
+                          principal.user().id(),
+                          input.assigneeId(),
+                          input.brandId() != null
+                              ? input.brandId()
+                              : principal.account().defaultBrandId(),
+                          input.organizationId() != null
+                              ? input.organizationId()
+                              : requester.get().organizationId(),
+                          input.externalId(),
+                          input.tags(),
+                          Via.api()),
+                      now);
+              addComment(tx, principal, created, input.comment(), now);
+              return tickets.find(tx, accountId, created.id()).orElseThrow();
+            });
+    Map<String, Object> json = TicketJson.render(ticket, request.baseUrl());
+    return Reply.created(Map.of("ticket", json), (String) json.get("url"));
+  }
+
+  private Reply show(ApiRequest request) {
+    long id = request.pathId("ticket_id");
+    Ticket ticket =
+        database
+            .read(tx -> tickets.find(tx, request.accountId(), id))
+            .orElseThrow(ApiException::notFound);
+    return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request.baseUrl())));
+  }
+
+  private Reply list(ApiRequest request) {
+    Pagination pagination = Pagination.of(request);
+    long accountId = request.accountId();
+    Map<String, Object> body =
+        database.read(
+            tx ->
+                pagination.page(
+                    "tickets",
+                    new Pagination.Listing<Ticket>() {
+                      @Override
+                      public List<Ticket> after(long afterId, int limit) {
+                        return tickets.listAfter(tx, accountId, afterId, limit);
+                      }
+
+                      @Override
+                      public List<Ticket> before(long beforeId, int limit) {
+                        return tickets.listBefore(tx, accountId, beforeId, limit);
+                      }
+
+                      @Override
+                      public List<Ticket> slice(int offset, int limit) {
+                        return tickets.page(tx, accountId, offset, limit);
+                      }
+
+                      @Override
+                      public long count() {
+                        return tickets.count(tx, accountId);
+                      }
+
+                      @Override
+                      public long id(Ticket ticket) {
+                        return ticket.id();
+                      }
+                    },
+                    ticket -> TicketJson.render(ticket, request.baseUrl())));
+    return Reply.ok(body);
+  }
+
+  /** A partial update: keys sent change, a {@code comment} is added; closed tickets are final. */
+  private Reply update(ApiRequest request) {
+    long id = request.pathId("ticket_id");
+    FieldErrors errors = new FieldErrors();
+    TicketInput.Update input = TicketInput.forUpdate(request.envelope("ticket"), errors);
+    request.ignored(input.unknownKeys());
+    Principal principal = request.principal();
+    long accountId = request.accountId();
+    Ticket ticket =
+        database.write(
+            tx -> {
+              Ticket stored = tickets.find(tx, accountId, id).orElseThrow(ApiException::notFound);
+              if (stored.status() == TicketStatus.CLOSED) {
+                errors.add(
+                    "status",
+                    "Status",
+                    FieldErrorCode.InvalidValue,
+                    "closed prevents ticket update");
+              }
+              if (input.comment() != null
+                  && stored.commentCount() >= VoiceComments.MAX_COMMENTS_PER_TICKET) {
+                errors.add(
+                    "comments",
+                    "Comments",
+                    FieldErrorCode.TooLong,
+                    "ticket has reached the limit of "
+                        + VoiceComments.MAX_COMMENTS_PER_TICKET
+                        + " comments");
+              }
+              if (input.changes("assignee_id")) {
+                checkAssignee(tx, accountId, input.assigneeId(), errors);
+              }
+              errors.throwIfAny();
+              Ticket changed = apply(stored, input);
+              Instant now = clock.instant();
+              tickets.update(tx, changed, now);
+              if (input.comment() != null) {
+                addComment(tx, principal, changed, input.comment(), now);
+              }
+              return tickets.find(tx, accountId, id).orElseThrow();
+            });
+    return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request.baseUrl())));
+  }
+
+  private static Ticket apply(Ticket stored, TicketInput.Update input) {
+    Long assigneeId = input.changes("assignee_id") ? input.assigneeId() : stored.assigneeId();
+    TicketStatus status = input.changes("status") ? input.status() : stored.status();
+    // A ticket with an assignee is no longer new, as in Zendesk.
+    if (status == TicketStatus.NEW && assigneeId != null) {
+      status = TicketStatus.OPEN;
+    }
+    return new Ticket(
+        stored.id(),
+        stored.accountId(),
+        input.changes("subject") ? input.subject() : stored.subject(),
+        stored.description(),
+        status,
+        input.changes("priority") ? input.priority() : stored.priority(),
+        input.changes("type") ? input.type() : stored.type(),
+        stored.requesterId(),
+        stored.submitterId(),
+        assigneeId,
+        stored.brandId(),
+        stored.organizationId(),
+        stored.externalId(),
+        stored.tags(),
+        stored.via(),
+        stored.commentCount(),
+        stored.createdAt(),
+        stored.updatedAt());
+  }
+
+  /** New unless sent otherwise; a ticket created with an assignee starts open, as in Zendesk. */
+  private static TicketStatus status(TicketStatus sent, Long assigneeId) {
+    TicketStatus status = sent == null ? TicketStatus.NEW : sent;
+    return status == TicketStatus.NEW && assigneeId != null ? TicketStatus.OPEN : status;
+  }
+
+  private void checkAssignee(Tx tx, long accountId, Long assigneeId, FieldErrors errors) {
+    if (assigneeId != null
+        && users.find(tx, accountId, assigneeId).filter(u -> u.role().isStaff()).isEmpty()) {
+      errors.add(
+          "assignee_id",
+          "Assignee",
+          FieldErrorCode.InvalidValue,
+          "does not name an agent of this account");
+    }
+  }
+
+  /** A text comment by the caller, in its own audit, counted on the ticket. */
+  private void addComment(
+      Tx tx, Principal principal, Ticket ticket, TicketInput.NewComment comment, Instant now) {
+    long accountId = principal.accountId();
+    long authorId = principal.user().id();
+    long auditId = tickets.insertAudit(tx, accountId, ticket.id(), authorId, now);
+    comments.insert(
+        tx,
+        new Comment(
+            0,
+            accountId,
+            ticket.id(),
+            auditId,
+            CommentType.TEXT,
+            authorId,
+            comment.isPublic(),
+            comment.body(),
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            now));
+    tickets.commentAdded(tx, accountId, ticket.id(), now);
+  }
+}

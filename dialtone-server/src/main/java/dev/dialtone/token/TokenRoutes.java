@@ -1,0 +1,124 @@
+package dev.dialtone.token;
+
+import dev.dialtone.auth.Access;
+import dev.dialtone.auth.Secrets;
+import dev.dialtone.call.Timestamps;
+import dev.dialtone.http.ApiRequest;
+import dev.dialtone.http.ApiRoutes;
+import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputObject;
+import dev.dialtone.http.Reply;
+import dev.dialtone.store.Database;
+import dev.dialtone.user.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Admins make credentials for integrations: API tokens ({@code email/token:TOKEN}) and OAuth access
+ * tokens ({@code Bearer TOKEN}). The secret is in the 201 and nowhere else: only its digest is
+ * kept.
+ */
+public final class TokenRoutes {
+  /**
+   * {@code read}, {@code write}, {@code impersonate}, or a resource scope like {@code users:read}.
+   */
+  private static final Pattern SCOPE = Pattern.compile("[a-z_]{1,50}(:(read|write))?");
+
+  private static final int MAX_SCOPES = 50;
+
+  private final Database database;
+  private final TokenStore tokens;
+  private final UserStore users;
+  private final Clock clock;
+
+  public TokenRoutes(Database database, TokenStore tokens, UserStore users, Clock clock) {
+    this.database = database;
+    this.tokens = tokens;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  public void register(ApiRoutes routes) {
+    routes.post("/api/v2/api_tokens", Access.ADMIN, this::createApiToken);
+    routes.post("/api/v2/oauth/tokens", Access.ADMIN, this::createOAuthToken);
+  }
+
+  private Reply createApiToken(ApiRequest request) {
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(request.envelope("api_token"), errors);
+    String description = input.text("description", "Description", InputObject.MAX_TEXT);
+    request.ignored(input.unknownKeys());
+    errors.throwIfAny();
+    String secret = Secrets.newToken();
+    ApiToken token =
+        database.write(
+            tx ->
+                tokens.insertApiToken(
+                    tx,
+                    request.accountId(),
+                    description == null ? "" : description,
+                    secret,
+                    clock.instant()));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", token.id());
+    json.put("description", token.description());
+    json.put("token", secret);
+    json.put("active", token.active());
+    json.put("created_at", Timestamps.render(token.createdAt()));
+    return Reply.created(Map.of("api_token", json));
+  }
+
+  /**
+   * An access token for {@code user_id} (default: the caller). Scopes are kept and echoed but not
+   * enforced: a token can do what its user can.
+   */
+  private Reply createOAuthToken(ApiRequest request) {
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(request.envelope("token"), errors);
+    Long userId = input.id("user_id", "User");
+    List<String> scopes = input.texts("scopes", "Scopes", MAX_SCOPES, InputObject.MAX_TEXT);
+    if (scopes != null && scopes.stream().anyMatch(scope -> !SCOPE.matcher(scope).matches())) {
+      input.add(
+          "scopes",
+          "Scopes",
+          FieldErrorCode.InvalidValue,
+          "must be read, write, impersonate or resource:read|write");
+    } else if (scopes != null && scopes.isEmpty()) {
+      input.add("scopes", "Scopes", FieldErrorCode.BlankValue, "cannot be blank");
+    } else if (scopes == null && !errors.has("scopes")) {
+      input.add("scopes", "Scopes", FieldErrorCode.BlankValue, "cannot be blank");
+    }
+    request.ignored(input.unknownKeys());
+    long owner = userId != null ? userId : request.principal().user().id();
+    String secret = Secrets.newToken() + Secrets.newToken();
+    Instant now = clock.instant();
+    long id =
+        database.write(
+            tx -> {
+              if (userId != null && users.find(tx, request.accountId(), userId).isEmpty()) {
+                input.add(
+                    "user_id",
+                    "User",
+                    FieldErrorCode.InvalidValue,
+                    "does not name a user of this account");
+              }
+              errors.throwIfAny();
+              return tokens.insertOAuthToken(
+                  tx, request.accountId(), owner, secret, String.join(" ", scopes), now);
+            });
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", id);
+    json.put("user_id", owner);
+    json.put("client_id", null);
+    json.put("full_token", secret);
+    json.put("scopes", scopes);
+    json.put("expires_at", null);
+    json.put("created_at", Timestamps.render(now));
+    return Reply.created(Map.of("token", json));
+  }
+}

@@ -1,0 +1,36 @@
+package dev.dialtone.user;
+
+import dev.dialtone.call.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A user as Zendesk's Support API shows it. */
+public final class UserJson {
+  private UserJson() {}
+
+  public static Map<String, Object> render(User user, String baseUrl) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", user.id());
+    json.put("url", baseUrl + "/api/v2/users/" + user.id() + ".json");
+    json.put("name", user.name());
+    json.put("email", user.email());
+    json.put("phone", user.phone());
+    json.put("role", user.role().wireName());
+    json.put("organization_id", user.organizationId());
+    json.put("suspended", user.suspended());
+    // Dialtone deletes no users, so every user is active in Zendesk's sense.
+    json.put("active", true);
+    // Dialtone sends no verification emails, so no identity is ever verified: Zendesk's default
+    // for a user created through the API.
+    json.put("verified", false);
+    // Dialtone keeps no per-user preferences; these are the values Zendesk gives a new user.
+    json.put("locale", "en-US");
+    json.put("time_zone", "UTC");
+    json.put("external_id", null);
+    json.put("tags", List.of());
+    json.put("created_at", Timestamps.render(user.createdAt()));
+    json.put("updated_at", Timestamps.render(user.updatedAt()));
+    return json;
+  }
+}

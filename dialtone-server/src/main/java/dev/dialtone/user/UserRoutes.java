@@ -1,0 +1,150 @@
+package dev.dialtone.user;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.auth.Access;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.ApiRequest;
+import dev.dialtone.http.ApiRoutes;
+import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputObject;
+import dev.dialtone.http.Reply;
+import dev.dialtone.organization.OrganizationStore;
+import dev.dialtone.store.Database;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Zendesk's users endpoints that a TPE integration needs (BEHAVIOUR.md §8b). */
+public final class UserRoutes {
+  /** Search answers at most this many users; {@code count} still tells how many match. */
+  static final int SEARCH_LIMIT = 100;
+
+  /** Loose on purpose: one {@code @} with something on each side and a dot in the domain. */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private static final List<String> ROLES =
+      Arrays.stream(Role.values()).map(Role::wireName).toList();
+
+  private final Database database;
+  private final UserStore users;
+  private final OrganizationStore organizations;
+  private final Clock clock;
+
+  public UserRoutes(
+      Database database, UserStore users, OrganizationStore organizations, Clock clock) {
+    this.database = database;
+    this.users = users;
+    this.organizations = organizations;
+    this.clock = clock;
+  }
+
+  public void register(ApiRoutes routes) {
+    routes.post("/api/v2/users", Access.AGENT, this::create);
+    // Before /users/{user_id}: Javalin answers with the first route that matches.
+    routes.get("/api/v2/users/me", Access.USER, this::me);
+    routes.get("/api/v2/users/search", Access.AGENT, this::search);
+    routes.get("/api/v2/users/{user_id}", Access.AGENT, this::show);
+  }
+
+  private Reply create(ApiRequest request) {
+    ObjectNode envelope = request.envelope("user");
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(envelope, errors);
+    String name = input.requiredText("name", "Name", InputObject.MAX_TEXT);
+    String email = blankToNull(input.text("email", "Email", InputObject.MAX_TEXT));
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      input.add("email", "Email", FieldErrorCode.InvalidFormat, "is not properly formatted");
+      email = null;
+    }
+    String phone = blankToNull(input.text("phone", "Phone", InputObject.MAX_TEXT));
+    String roleName = input.oneOf("role", "Role", ROLES);
+    Long organizationId = input.id("organization_id", "Organization");
+    request.ignored(input.unknownKeys());
+    Role role = roleName == null ? Role.END_USER : Role.byWireName(roleName).orElseThrow();
+    // Zendesk lets agents add end users only; staff is the admins' business.
+    if (role.isStaff() && request.principal().user().role() != Role.ADMIN) {
+      throw ApiException.forbidden();
+    }
+    String newEmail = email;
+    User user =
+        database.write(
+            tx -> {
+              if (newEmail != null
+                  && users.findByEmail(tx, request.accountId(), newEmail).isPresent()) {
+                input.add(
+                    "email",
+                    "Email",
+                    FieldErrorCode.InvalidValue,
+                    "is already being used by another user");
+              }
+              if (organizationId != null
+                  && organizations.find(tx, request.accountId(), organizationId).isEmpty()) {
+                input.add(
+                    "organization_id",
+                    "Organization",
+                    FieldErrorCode.InvalidValue,
+                    "does not name an organization of this account");
+              }
+              errors.throwIfAny();
+              return users.insert(
+                  tx,
+                  request.accountId(),
+                  new UserStore.NewUser(name, newEmail, phone, role, organizationId, null),
+                  clock.instant());
+            });
+    Map<String, Object> json = UserJson.render(user, request.baseUrl());
+    return Reply.created(Map.of("user", json), (String) json.get("url"));
+  }
+
+  private Reply show(ApiRequest request) {
+    long id = request.pathId("user_id");
+    User user =
+        database
+            .read(tx -> users.find(tx, request.accountId(), id))
+            .orElseThrow(ApiException::notFound);
+    return Reply.ok(Map.of("user", UserJson.render(user, request.baseUrl())));
+  }
+
+  private Reply me(ApiRequest request) {
+    return Reply.ok(Map.of("user", UserJson.render(request.principal().user(), request.baseUrl())));
+  }
+
+  /**
+   * {@code ?query=}: a phone number in any formatting, a whole email, or part of a name. No query
+   * finds nobody, rather than listing everyone.
+   */
+  private Reply search(ApiRequest request) {
+    String query = request.query("query");
+    List<User> found;
+    long count;
+    if (query == null || query.isBlank()) {
+      found = List.of();
+      count = 0;
+    } else {
+      UserFilter filter = UserFilter.forText(query);
+      record Result(List<User> users, long count) {}
+      Result result =
+          database.read(
+              tx ->
+                  new Result(
+                      users.search(tx, request.accountId(), filter, SEARCH_LIMIT),
+                      users.count(tx, request.accountId(), filter)));
+      found = result.users();
+      count = result.count();
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("users", found.stream().map(u -> UserJson.render(u, request.baseUrl())).toList());
+    body.put("next_page", null);
+    body.put("previous_page", null);
+    body.put("count", count);
+    return Reply.ok(body);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}
