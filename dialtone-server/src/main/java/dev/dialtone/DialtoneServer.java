@@ -14,6 +14,9 @@ import dev.dialtone.comment.CommentRoutes;
 import dev.dialtone.comment.CommentStore;
 import dev.dialtone.comment.VoiceComments;
 import dev.dialtone.config.Config;
+import dev.dialtone.event.EventBus;
+import dev.dialtone.event.InProcessEventBus;
+import dev.dialtone.event.PostgresEventBus;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
@@ -56,6 +59,7 @@ public final class DialtoneServer implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private Database database;
+  private EventBus events;
   private Javalin app;
   private AccountSetup.Created firstStart;
 
@@ -84,7 +88,11 @@ public final class DialtoneServer implements AutoCloseable {
     TicketStore tickets = new TicketStore();
     CommentStore comments = new CommentStore();
     CallStore calls = new CallStore();
-    ScreenPops screenPops = new ScreenPops(new ScreenPopStore());
+    events =
+        config.databaseUrl() == null
+            ? new InProcessEventBus()
+            : new PostgresEventBus(config.databaseUrl());
+    ScreenPops screenPops = new ScreenPops(new ScreenPopStore(), events);
     AccountSetup setup = new AccountSetup(accounts, brands, users, tokens);
     firstStart = bootstrap(accounts, setup);
 
@@ -212,6 +220,11 @@ public final class DialtoneServer implements AutoCloseable {
     return firstStart;
   }
 
+  /** The cluster-wide event bus this node publishes to and listens on. */
+  public EventBus events() {
+    return events;
+  }
+
   public int port() {
     return app.port();
   }
@@ -225,6 +238,9 @@ public final class DialtoneServer implements AutoCloseable {
   public void close() {
     if (app != null) {
       app.stop();
+    }
+    if (events != null) {
+      events.close();
     }
     if (database != null) {
       database.close();

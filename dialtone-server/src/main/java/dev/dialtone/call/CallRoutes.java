@@ -111,7 +111,9 @@ public final class CallRoutes {
         database.write(
             tx -> {
               Call stored =
-                  calls.find(tx, request.accountId(), id).orElseThrow(ApiException::notFound);
+                  calls
+                      .findForUpdate(tx, request.accountId(), id)
+                      .orElseThrow(ApiException::notFound);
               FieldErrors errors = new FieldErrors();
               CallInput.Parsed parsed = CallInput.forPatch(callNode, stored, errors);
               ignored.addAll(parsed.unknownKeys());
@@ -134,7 +136,9 @@ public final class CallRoutes {
         database.write(
             tx -> {
               Call call =
-                  calls.find(tx, request.accountId(), id).orElseThrow(ApiException::notFound);
+                  calls
+                      .findForUpdate(tx, request.accountId(), id)
+                      .orElseThrow(ApiException::notFound);
               voiceComments.checkPeople(tx, request.accountId(), comment, errors);
               errors.throwIfAny();
               Instant now = clock.instant();

@@ -25,6 +25,21 @@ public final class CallStore {
         id);
   }
 
+  /**
+   * Finds the call and locks it until the transaction ends, so that two comments on a ticket-less
+   * call, on any nodes, create one ticket between them.
+   */
+  public Optional<Call> findForUpdate(Tx tx, long accountId, long id) {
+    return tx.first(
+        "SELECT "
+            + COLUMNS
+            + " FROM calls WHERE account_id = ? AND id = ?"
+            + tx.dialect().forUpdate(),
+        CallStore::map,
+        accountId,
+        id);
+  }
+
   /** Inserts a call with the given client fields; the server sets the rest. */
   public Call insert(Tx tx, long accountId, Map<CallField, Object> fields, Instant now) {
     List<String> columns = new ArrayList<>();

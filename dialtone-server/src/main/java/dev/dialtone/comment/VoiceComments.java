@@ -78,7 +78,9 @@ public final class VoiceComments {
     Ticket ticket =
         created
             ? createTicket(tx, principal, call, request, now)
-            : tickets.find(tx, account.id(), call.ticketId()).orElseThrow(ApiException::notFound);
+            : tickets
+                .findForUpdate(tx, account.id(), call.ticketId())
+                .orElseThrow(ApiException::notFound);
     if (!created) {
       checkAcceptsComments(ticket);
     }

@@ -1,5 +1,7 @@
 package dev.dialtone.screenpop;
 
+import dev.dialtone.event.Event;
+import dev.dialtone.event.EventBus;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
 import java.util.List;
@@ -23,18 +25,40 @@ public final class ScreenPops {
   /** {@code display_to_agent} of {@code POST /api/v2/channels/voice/tickets}. */
   public static final String VOICE_TICKET = "voice_ticket";
 
-  private final ScreenPopStore store;
+  /** The type of the event that tells every node of a screen pop, for the agent console. */
+  public static final String EVENT_TYPE = "screen_pop";
 
-  public ScreenPops(ScreenPopStore store) {
+  private final ScreenPopStore store;
+  private final EventBus events;
+
+  public ScreenPops(ScreenPopStore store, EventBus events) {
     this.store = store;
+    this.events = events;
   }
 
   /** Records the pop and answers whether an open console of the agent received it. */
   public boolean pop(
       Tx tx, long accountId, long agentId, Long ticketId, Long userId, String source, Instant now) {
     boolean delivered = false;
-    store.insert(tx, accountId, agentId, ticketId, userId, source, delivered, now);
+    ScreenPopStore.ScreenPop pop =
+        store.insert(tx, accountId, agentId, ticketId, userId, source, delivered, now);
+    // Every node hears of it, so the agent's console is reached wherever it is connected.
+    tx.afterCommit(() -> events.publish(new Event(accountId, EVENT_TYPE, payload(pop))));
     return delivered;
+  }
+
+  private static String payload(ScreenPopStore.ScreenPop pop) {
+    return "{\"id\":"
+        + pop.id()
+        + ",\"agent_id\":"
+        + pop.agentId()
+        + ",\"ticket_id\":"
+        + pop.ticketId()
+        + ",\"user_id\":"
+        + pop.userId()
+        + ",\"source\":\""
+        + pop.source()
+        + "\"}";
   }
 
   /** The account's screen pops, newest first. */

@@ -2,18 +2,23 @@ package dev.dialtone.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one unit of work in one transaction on a connection: commit on success, else rollback. */
 final class Transactions {
+  private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
   private Transactions() {}
 
   static <T> T run(Connection connection, Dialect dialect, Database.Work<T> work) {
     boolean committed = false;
+    Tx tx = new Tx(connection, dialect);
+    T result;
     try {
-      T result = work.run(new Tx(connection, dialect));
+      result = work.run(tx);
       connection.commit();
       committed = true;
-      return result;
     } catch (SQLException e) {
       throw new StoreException("commit failed", e);
     } finally {
@@ -25,5 +30,14 @@ final class Transactions {
         }
       }
     }
+    for (Runnable action : tx.afterCommitActions()) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        // The change is committed and the client will hear so; a failed notice must not undo that.
+        LOG.warn("an after-commit action failed", e);
+      }
+    }
+    return result;
   }
 }

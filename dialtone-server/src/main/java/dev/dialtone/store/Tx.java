@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class Tx {
   private final Connection connection;
   private final Dialect dialect;
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   Tx(Connection connection, Dialect dialect) {
     this.connection = connection;
@@ -25,6 +26,18 @@ public final class Tx {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * Runs the action once this transaction has committed, and never if it rolls back: how work tells
+   * the world about a change (an event to browsers) only when the change is real.
+   */
+  public void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  List<Runnable> afterCommitActions() {
+    return afterCommit;
   }
 
   public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {

@@ -186,7 +186,8 @@ public final class TicketRoutes {
     Ticket ticket =
         database.write(
             tx -> {
-              Ticket stored = tickets.find(tx, accountId, id).orElseThrow(ApiException::notFound);
+              Ticket stored =
+                  tickets.findForUpdate(tx, accountId, id).orElseThrow(ApiException::notFound);
               if (stored.status() == TicketStatus.CLOSED) {
                 errors.add(
                     "status",

@@ -41,6 +41,18 @@ public final class TicketStore {
         id);
   }
 
+  /** Finds the ticket and locks it until the transaction ends: for changes that check first. */
+  public Optional<Ticket> findForUpdate(Tx tx, long accountId, long id) {
+    return tx.first(
+        "SELECT "
+            + COLUMNS
+            + " FROM tickets WHERE account_id = ? AND id = ?"
+            + tx.dialect().forUpdate(),
+        TicketStore::map,
+        accountId,
+        id);
+  }
+
   public Ticket insert(Tx tx, long accountId, NewTicket ticket, Instant now) {
     long id =
         tx.insert(

@@ -2,6 +2,7 @@ package dev.dialtone.testing;
 
 import dev.dialtone.DialtoneServer;
 import dev.dialtone.config.Config;
+import dev.dialtone.event.EventBus;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
@@ -34,6 +35,16 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(Path dataDir) {
     return new TestServer(dataDir, onPostgres() ? TestPostgres.newDatabase() : null);
+  }
+
+  /** A server on a new PostgreSQL database, whatever the suite's database. */
+  public static TestServer startOnPostgres(Path dataDir) {
+    return new TestServer(dataDir, TestPostgres.newDatabase());
+  }
+
+  /** The cluster-wide event bus of this node. */
+  public EventBus events() {
+    return server.events();
   }
 
   /** A second node on the same database as this one (PostgreSQL only). */
