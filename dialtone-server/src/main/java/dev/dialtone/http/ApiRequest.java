@@ -83,10 +83,18 @@ public final class ApiRequest {
     return context.header(name);
   }
 
-  /** The scheme, host and port the client used, for {@code url} and {@code Location} values. */
+  /**
+   * The scheme, host and port the client used, for {@code url} and {@code Location} values: behind
+   * a proxy that terminates TLS, {@code X-Forwarded-Proto} tells the scheme.
+   */
   public String baseUrl() {
     String host = context.header("Host");
-    return context.scheme() + "://" + (host == null ? "localhost" : host);
+    String forwarded = context.header("X-Forwarded-Proto");
+    String scheme =
+        "https".equalsIgnoreCase(forwarded) || "http".equalsIgnoreCase(forwarded)
+            ? forwarded.toLowerCase(java.util.Locale.ROOT)
+            : context.scheme();
+    return scheme + "://" + (host == null ? "localhost" : host);
   }
 
   /**
