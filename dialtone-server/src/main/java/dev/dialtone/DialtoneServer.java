@@ -75,7 +75,7 @@ public final class DialtoneServer implements AutoCloseable {
   public DialtoneServer start() {
     database =
         config.databaseUrl() == null
-            ? SqliteDatabase.open(config.dataDir())
+            ? SqliteDatabase.open(config.dataDir(), config.databaseTimeout())
             : PostgresDatabase.open(
                 config.databaseUrl(),
                 new PostgresDatabase.PoolSettings(

@@ -64,7 +64,7 @@ public final class ConfigLoader {
         values.get(Setting.ADMIN_TOKEN),
         blankToNull(values.get(Setting.DATABASE_URL)),
         positive(values, Setting.DATABASE_POOL_SIZE),
-        Duration.ofMillis(positive(values, Setting.DATABASE_TIMEOUT_MS)));
+        Duration.ofMillis(atLeast(values, Setting.DATABASE_TIMEOUT_MS, 250)));
   }
 
   /** The settings in force, one per line, secrets masked: printed once at start. */
@@ -108,16 +108,25 @@ public final class ConfigLoader {
   }
 
   private static int positive(Map<Setting, String> values, Setting setting) {
+    return atLeast(values, setting, 1);
+  }
+
+  private static int atLeast(Map<Setting, String> values, Setting setting, int minimum) {
     String value = values.get(setting);
     try {
       int number = Integer.parseInt(value.strip());
-      if (number <= 0) {
+      if (number < minimum) {
         throw new NumberFormatException();
       }
       return number;
     } catch (NumberFormatException e) {
       throw new ConfigException(
-          setting.envName() + " must be a whole number above 0, not '" + value + "'");
+          setting.envName()
+              + " must be a whole number of at least "
+              + minimum
+              + ", not '"
+              + value
+              + "'");
     }
   }
 

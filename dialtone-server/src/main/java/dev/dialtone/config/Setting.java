@@ -13,7 +13,8 @@ enum Setting {
   ADMIN_TOKEN(null, true, "First API token (generated when unset)"),
   DATABASE_URL(null, true, "PostgreSQL JDBC URL; unset means the embedded SQLite file"),
   DATABASE_POOL_SIZE("10", false, "Most PostgreSQL connections per node"),
-  DATABASE_TIMEOUT_MS("5000", false, "Wait for a PostgreSQL connection before answering 503");
+  DATABASE_TIMEOUT_MS(
+      "5000", false, "Wait for a database connection or write turn before answering 503");
 
   final String defaultValue;
   final boolean secret;

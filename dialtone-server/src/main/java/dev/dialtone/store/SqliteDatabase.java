@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -22,14 +24,17 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class SqliteDatabase implements Database {
   private static final int READERS = 4;
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private final SQLiteDataSource dataSource;
   private final Connection writer;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
+  private final Duration timeout;
 
-  private SqliteDatabase(Path file) throws SQLException {
+  private SqliteDatabase(Path file, Duration timeout) throws SQLException {
+    this.timeout = timeout;
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -45,11 +50,19 @@ public final class SqliteDatabase implements Database {
 
   /** Opens (creating if needed) {@code dataDir/dialtone.db} and brings its schema up to date. */
   public static SqliteDatabase open(Path dataDir) {
+    return open(dataDir, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * As {@link #open(Path)}; a request that waits longer than {@code timeout} for the writer or a
+   * reader fails with a {@link StoreException} (503) instead of queueing without end.
+   */
+  public static SqliteDatabase open(Path dataDir, Duration timeout) {
     try {
       Files.createDirectories(dataDir);
       Path file = dataDir.resolve("dialtone.db");
       migrate(file);
-      return new SqliteDatabase(file);
+      return new SqliteDatabase(file, timeout);
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException("cannot open the SQLite database in " + dataDir, e);
     }
@@ -92,7 +105,7 @@ public final class SqliteDatabase implements Database {
 
   @Override
   public <T> T write(Work<T> work) {
-    writeLock.lock();
+    acquireWriter();
     try {
       return Transactions.run(writer, Dialect.SQLITE, work);
     } finally {
@@ -100,9 +113,25 @@ public final class SqliteDatabase implements Database {
     }
   }
 
+  private void acquireWriter() {
+    try {
+      if (!writeLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new StoreException("the database is busy: no write turn within " + timeout, null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted waiting for the write turn", e);
+    }
+  }
+
   private Connection takeReader() {
     try {
-      return readers.take();
+      Connection connection = readers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (connection == null) {
+        throw new StoreException(
+            "the database is busy: no read connection within " + timeout, null);
+      }
+      return connection;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted waiting for a read connection", e);

@@ -3,12 +3,15 @@ package dev.dialtone.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,12 @@ abstract class DatabaseContract {
   Database database;
 
   /** Opens a new, empty, migrated database. */
-  abstract Database open();
+  Database open() {
+    return open(Duration.ofSeconds(5));
+  }
+
+  /** Opens a new, empty, migrated database whose requests wait at most {@code timeout}. */
+  abstract Database open(Duration timeout);
 
   @BeforeEach
   void openDatabase() {
@@ -73,6 +81,44 @@ abstract class DatabaseContract {
     pool.shutdown();
 
     assertThat(accounts()).isEqualTo(200);
+  }
+
+  @Test
+  void aRequestThatCannotGetTheDatabaseInTime_failsFastInsteadOfQueueing() throws Exception {
+    Database busy = open(Duration.ofMillis(300));
+    ExecutorService holders = Executors.newFixedThreadPool(8);
+    CountDownLatch holding = new CountDownLatch(1);
+    try {
+      for (int i = 0; i < 8; i++) {
+        holders.submit(
+            () ->
+                busy.write(
+                    tx -> {
+                      holding.countDown();
+                      sleep(1_500);
+                      return null;
+                    }));
+      }
+      holding.await();
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> busy.write(tx -> insertAccount(tx, "late")))
+          .isInstanceOf(StoreException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThan(Duration.ofMillis(1_300));
+    } finally {
+      holders.shutdown();
+      holders.awaitTermination(10, TimeUnit.SECONDS);
+      busy.close();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

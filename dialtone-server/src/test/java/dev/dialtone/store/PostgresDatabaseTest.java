@@ -5,8 +5,8 @@ import java.time.Duration;
 
 class PostgresDatabaseTest extends DatabaseContract {
   @Override
-  Database open() {
+  Database open(Duration timeout) {
     return PostgresDatabase.open(
-        TestPostgres.newDatabase(), new PostgresDatabase.PoolSettings(4, Duration.ofSeconds(5)));
+        TestPostgres.newDatabase(), new PostgresDatabase.PoolSettings(4, timeout));
   }
 }
