@@ -15,6 +15,7 @@ import dev.dialtone.config.Config;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
+import dev.dialtone.http.JsonErrorHandler;
 import dev.dialtone.http.Responses;
 import dev.dialtone.organization.OrganizationStore;
 import dev.dialtone.screenpop.ScreenPopStore;
@@ -117,6 +118,8 @@ public final class DialtoneServer implements AutoCloseable {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.maxRequestSize = Long.MAX_VALUE; // ApiRequest enforces the body limit itself
+    // Requests Jetty rejects before routing (bad URI, headers too large) answer JSON too.
+    javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     javalin.routes.before(
         ctx -> {
           String id = UUID.randomUUID().toString();
