@@ -9,6 +9,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Registers API routes. Each route answers with and without the {@code .json} suffix, and runs the
@@ -59,9 +61,34 @@ public final class ApiRoutes {
     ApiRequest request = new ApiRequest(context, account, principal);
     Reply reply = handler.handle(request);
     if (!request.ignoredKeys().isEmpty()) {
-      reply = withIgnoredKeys(reply, String.join(",", request.ignoredKeys()));
+      List<String> keys = request.ignoredKeys().stream().map(ApiRoutes::headerSafe).toList();
+      reply = withIgnoredKeys(reply, String.join(",", keys));
     }
     Responses.write(context, reply);
+  }
+
+  /**
+   * A JSON key as it can travel in a header list: UTF-8 bytes outside the unreserved URI characters
+   * are percent-encoded, so a key holding a comma, a line break or non-ASCII text stays one
+   * unambiguous item instead of being mangled by the HTTP layer.
+   */
+  static String headerSafe(String key) {
+    StringBuilder safe = new StringBuilder(key.length());
+    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        safe.append(c);
+      } else {
+        safe.append('%').append(String.format("%02X", b & 0xFF));
+      }
+    }
+    return safe.toString();
   }
 
   private static Reply withIgnoredKeys(Reply reply, String keys) {

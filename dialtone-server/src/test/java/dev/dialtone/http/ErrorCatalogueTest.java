@@ -296,6 +296,43 @@ class ErrorCatalogueTest {
     assertJsonUtf8WithRequestId(response);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/v2/calls/%00",
+        "/api/v2/calls/%2e%2e/%2e%2e/etc/passwd",
+        "/api/v2/calls/..%2F1",
+        "/api/v2/calls/1%20",
+        "/api/v2/calls/1;jsessionid=x",
+        "/api/v2/calls/1?x=%zz",
+        "//api/v2/calls/1",
+        "/api/v2/calls/%E2%98%83",
+        "/api/v2/calls/1/../1",
+        "*"
+      })
+  void oddRequestTargets_answerJson4xxNever500(String target) {
+    Response response =
+        RawHttp.send(
+            server.port(),
+            "GET "
+                + target
+                + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + basicToken()
+                + "\r\n");
+
+    assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+    assertThat(response.json().has("error")).as(response.toString()).isTrue();
+    assertJsonUtf8WithRequestId(response);
+  }
+
+  static String basicToken() {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (TestServer.ADMIN_EMAIL + "/token:" + TestServer.ADMIN_TOKEN)
+                    .getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
   void unknownHttpVersion_answersJson505() {
     Response response =
