@@ -29,6 +29,7 @@ import dev.dialtone.user.UserStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -127,6 +128,16 @@ public final class DialtoneServer implements AutoCloseable {
           ctx.header("X-Zendesk-Request-Id", id);
         });
     javalin.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e));
+    // Javalin's own refusals (a method it has no name for, such as PROPFIND) answer in the
+    // catalogue's shape too: a 404 is an unknown route, anything else is mapped by its status.
+    javalin.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            Responses.error(
+                ctx,
+                e.getStatus() == 404
+                    ? ApiException.invalidEndpoint()
+                    : ApiException.of(JsonErrorHandler.codeFor(e.getStatus()), e.getMessage())));
     javalin.routes.exception(
         StoreException.class,
         (e, ctx) -> {

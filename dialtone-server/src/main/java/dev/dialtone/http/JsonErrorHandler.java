@@ -56,7 +56,7 @@ public final class JsonErrorHandler extends ErrorHandler {
   }
 
   /** The catalogue entry for a status Jetty chose; unlisted ones fall back by class. */
-  static ErrorCode codeFor(int status) {
+  public static ErrorCode codeFor(int status) {
     return switch (status) {
       case 404 -> ErrorCode.INVALID_ENDPOINT;
       case 413 -> ErrorCode.REQUEST_TOO_LARGE;

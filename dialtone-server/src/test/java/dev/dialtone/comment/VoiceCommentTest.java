@@ -411,6 +411,92 @@ class VoiceCommentTest {
   }
 
   @Test
+  void ticketWithFiveThousandComments_refusesAnother() {
+    long callId = Calls.create(api);
+    long ticketId = Calls.commentAndTicket(api, callId);
+    Fixtures.execute(dataDir, "UPDATE tickets SET comment_count = 5000 WHERE id = ?", ticketId);
+    long[] before = counts();
+
+    Response response = comment(callId, "{'title': 'One too many'}");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().get("details").has("comments")).isTrue();
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  static Object ticketColumn(long ticketId, String column) {
+    return Fixtures.single(dataDir, "SELECT " + column + " FROM tickets WHERE id = ?", ticketId);
+  }
+
+  @Test
+  void newTicket_takesRequesterAssigneeBrandOrganizationAndViaFromTheCall() {
+    long organizationId =
+        Fixtures.insertOrganization(dataDir, Fixtures.DEFAULT_ACCOUNT, "Acme Inc");
+    long brandId = Fixtures.defaultBrand(dataDir, Fixtures.DEFAULT_ACCOUNT);
+    long callId =
+        Calls.create(
+            api,
+            json(
+                "{'call': {'app_id': 1, 'call_started_at': '2022-01-27T15:31:40Z',"
+                    + " 'direction': 'outbound', 'from_line': '+16617480123',"
+                    + " 'to_line': '+14948848487', 'end_user_id': "
+                    + endUserId
+                    + ", 'agent_id': "
+                    + agentId
+                    + ", 'brand_id': "
+                    + brandId
+                    + ", 'organization_id': "
+                    + organizationId
+                    + "}}"));
+
+    long ticketId = Calls.commentAndTicket(api, callId);
+
+    assertThat(ticketColumn(ticketId, "requester_id")).isEqualTo(endUserId);
+    assertThat(ticketColumn(ticketId, "submitter_id")).isEqualTo(Fixtures.DEFAULT_ADMIN);
+    assertThat(ticketColumn(ticketId, "assignee_id")).isEqualTo(agentId);
+    assertThat(ticketColumn(ticketId, "status")).isEqualTo("open");
+    assertThat(ticketColumn(ticketId, "brand_id")).isEqualTo(brandId);
+    assertThat(ticketColumn(ticketId, "organization_id")).isEqualTo(organizationId);
+    assertThat(ticketColumn(ticketId, "via_channel")).isEqualTo("voice");
+    assertThat(ticketColumn(ticketId, "via_id")).isEqualTo(46L);
+    assertThat(ticketColumn(ticketId, "via_source"))
+        .asString()
+        .contains("\"rel\":\"outbound\"")
+        .contains("+16617480123")
+        .contains("+14948848487");
+  }
+
+  @Test
+  void newTicket_withoutCallPeople_isNewRequestedByTheCallerOnTheDefaultBrand() {
+    long callId = Calls.create(api);
+
+    long ticketId = Calls.commentAndTicket(api, callId);
+
+    assertThat(ticketColumn(ticketId, "requester_id")).isEqualTo(Fixtures.DEFAULT_ADMIN);
+    assertThat(ticketColumn(ticketId, "assignee_id")).isNull();
+    assertThat(ticketColumn(ticketId, "status")).isEqualTo("new");
+    assertThat(ticketColumn(ticketId, "brand_id"))
+        .isEqualTo(Fixtures.defaultBrand(dataDir, Fixtures.DEFAULT_ACCOUNT));
+    assertThat(ticketColumn(ticketId, "via_id")).isEqualTo(45L);
+  }
+
+  @Test
+  void newTicket_takesTheRequestersOrganizationWhenTheCallHasNone() {
+    long organizationId = Fixtures.insertOrganization(dataDir, Fixtures.DEFAULT_ACCOUNT, "Globex");
+    long caller =
+        Fixtures.insertUser(
+            dataDir, Fixtures.DEFAULT_ACCOUNT, "member@globex.test", "end-user", false);
+    Fixtures.execute(
+        dataDir, "UPDATE users SET organization_id = ? WHERE id = ?", organizationId, caller);
+    long callId = Calls.create(api);
+    api.patch("/api/v2/calls/" + callId, json("{'call': {'end_user_id': " + caller + "}}"));
+
+    long ticketId = Calls.commentAndTicket(api, callId);
+
+    assertThat(ticketColumn(ticketId, "organization_id")).isEqualTo(organizationId);
+  }
+
+  @Test
   void solvedTicket_stillTakesComments() {
     long callId = Calls.create(api);
     long ticketId = Calls.commentAndTicket(api, callId);

@@ -325,6 +325,32 @@ class ErrorCatalogueTest {
     assertJsonUtf8WithRequestId(response);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"TRACE", "CONNECT", "FOO", "OPTIONS", "HEAD", "PROPFIND"})
+  void unusualMethods_answerJson4xxNever500(String method) {
+    Response response =
+        RawHttp.send(
+            server.port(),
+            method + " /api/v2/calls/" + callId + " HTTP/1.1\r\nHost: localhost\r\n");
+
+    assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+    if (!method.equals("HEAD")) {
+      assertThat(response.json().has("error")).as(response.toString()).isTrue();
+    }
+    assertJsonUtf8WithRequestId(response);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"FOO", "PROPFIND", "TRACE", "OPTIONS"})
+  void methodsWithoutRoutes_answerInvalidEndpoint(String method) {
+    Response response =
+        RawHttp.send(
+            server.port(),
+            method + " /api/v2/calls/" + callId + " HTTP/1.1\r\nHost: localhost\r\n");
+
+    assertError(response, 404, INVALID_ENDPOINT);
+  }
+
   static String basicToken() {
     return "Basic "
         + java.util.Base64.getEncoder()

@@ -76,6 +76,11 @@ public final class Fixtures {
     run(dataDir, "UPDATE tickets SET status = ? WHERE id = ?", status, ticketId);
   }
 
+  /** Runs an UPDATE or DELETE for a state the API in this tree cannot reach. */
+  public static void execute(Path dataDir, String sql, Object... args) {
+    run(dataDir, sql, args);
+  }
+
   public static long count(Path dataDir, String table) {
     return (Long) single(dataDir, "SELECT count(*) FROM " + table);
   }
