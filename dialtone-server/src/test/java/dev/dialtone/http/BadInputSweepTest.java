@@ -31,13 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
  * A generated sweep of malformed requests against the three write routes: wrong types for every
  * catalogue field, huge and exotic strings, truncated bodies, invalid UTF-8, deep nesting,
  * duplicate keys, wrong content types and envelopes. Every one must answer a 4xx JSON error (never
- * a 500) and leave the stored data exactly as it was. The seed is printed; rerun one with {@code
- * -Ddialtone.sweep.seed=N}.
+ * a 500) and leave the stored data exactly as it was. The seed is printed; rerun one with the
+ * environment variable {@code SWEEP_SEED=N}.
  */
 class BadInputSweepTest {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  static final long SEED = Long.getLong("dialtone.sweep.seed", System.nanoTime());
+  static final long SEED =
+      System.getenv("SWEEP_SEED") != null
+          ? Long.parseLong(System.getenv("SWEEP_SEED"))
+          : System.nanoTime();
   static final List<String> TABLES =
       List.of("calls", "tickets", "ticket_comments", "ticket_audits", "screen_pops", "users");
 
@@ -66,7 +69,7 @@ class BadInputSweepTest {
 
   @BeforeAll
   static void start() {
-    System.out.println("BadInputSweepTest seed: " + SEED + " (-Ddialtone.sweep.seed=" + SEED + ")");
+    System.out.println("BadInputSweepTest seed: " + SEED + " (rerun with SWEEP_SEED=" + SEED + ")");
     server = TestServer.start(dataDir);
     api = server.admin();
     endUserId =

@@ -272,6 +272,20 @@ class ErrorCatalogueTest {
     assertJsonUtf8WithRequestId(response);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {3, 6, 12})
+  void bodyOfSeveralMebibytes_answers413RatherThanResettingTheUpload(int mebibytes) {
+    String body =
+        "{\"call\": {\"transcript\": \"" + "\u00e9".repeat(mebibytes * 512 * 1024) + "\"}}";
+
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Response response = admin.post("/api/v2/calls/" + callId + "/comments", body);
+
+      assertThat(response.status()).isEqualTo(413);
+      assertThat(response.json().get("error").asText()).isEqualTo("RequestTooLarge");
+    }
+  }
+
   @Test
   void malformedUriEscape_answersJson400NotJettysHtmlPage() {
     Response response =
