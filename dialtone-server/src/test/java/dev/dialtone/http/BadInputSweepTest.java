@@ -90,6 +90,13 @@ class BadInputSweepTest {
   @Test
   void wrongValuesForEveryCatalogueField_areRefusedAndWriteNothing() {
     List<Case> cases = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      addWrongValues(cases);
+    }
+    sweep(cases);
+  }
+
+  void addWrongValues(List<Case> cases) {
     for (CallField field : CallField.values()) {
       if (field.is(CallField.Flag.SERVER)) {
         continue; // read-only fields are ignored whatever they hold
@@ -112,12 +119,18 @@ class BadInputSweepTest {
                 envelope(patch, null)));
       }
     }
-    sweep(cases);
   }
 
   @Test
   void invalidCommentsAlone_orWithAValidCall_areRefusedAndWriteNothing() {
     List<Case> cases = new ArrayList<>();
+    for (int round = 0; round < 4; round++) {
+      addInvalidComments(cases);
+    }
+    sweep(cases);
+  }
+
+  void addInvalidComments(List<Case> cases) {
     for (ObjectNode comment : invalidComments()) {
       long target = random.nextBoolean() ? plainCall : ticketedCall;
       cases.add(
@@ -125,7 +138,6 @@ class BadInputSweepTest {
       cases.add(
           json("create with comment", "POST", "/api/v2/calls", envelope(minimalCall(), comment)));
     }
-    sweep(cases);
   }
 
   @Test
@@ -137,8 +149,8 @@ class BadInputSweepTest {
     String patch = "{\"call\":{\"duration\":120,\"queue_name\":\"Sales\",\"voicemail\":false}}";
     String commentBody = comment.toString();
     List<Case> cases = new ArrayList<>();
-    for (int[] length = {0}; length[0] < create.length(); length[0] += 1 + random.nextInt(3)) {
-      cases.add(bytes("truncated create", "POST", "/api/v2/calls", prefix(create, length[0])));
+    for (int length = 0; length < create.length(); length += 1 + random.nextInt(3)) {
+      cases.add(bytes("truncated create", "POST", "/api/v2/calls", prefix(create, length)));
     }
     for (int length = 0; length < patch.length(); length += 1 + random.nextInt(3)) {
       cases.add(
@@ -228,11 +240,7 @@ class BadInputSweepTest {
     bodies.add("{call:{}}");
     bodies.add("{\"call\":" + call + ",\"queue_name\":\"tab\tinside\"}}");
     bodies.add("{\"call\":" + call + ",\"queue_name\":\"bad \\x escape\"}}");
-    bodies.add(
-        "{\"call\":"
-            + call
-            + ",\"queue_name\":\"\\uD83D\"}}"
-                .replace("\"queue_name\":\"\\uD83D\"", "\"queue_name\":\"\\uZZZZ\""));
+    bodies.add("{\"call\":" + call + ",\"queue_name\":\"\\uZZZZ\"}}");
     bodies.add("");
     bodies.add("   \n\t ");
     bodies.add("null");
@@ -310,6 +318,7 @@ class BadInputSweepTest {
     JsonNode plainBefore = Calls.get(api, plainCall);
     JsonNode ticketedBefore = Calls.get(api, ticketedCall);
     List<Long> countsBefore = counts();
+    System.out.println("BadInputSweepTest: " + cases.size() + " requests");
     List<String> failures = new ArrayList<>();
     for (Case c : cases) {
       Response response = send(c);
@@ -544,17 +553,12 @@ class BadInputSweepTest {
     return text.toString();
   }
 
-  /** A string of exactly this many characters (code points). */
+  /** A string of exactly this many characters (code points): a random block, repeated. */
   String unicodeOfLength(int codePoints) {
-    String block = unicode(Math.min(codePoints, 64));
+    int[] block = unicode(Math.max(1, Math.min(codePoints, 64))).codePoints().toArray();
     StringBuilder text = new StringBuilder();
-    int count = 0;
-    while (count < codePoints) {
-      int cp =
-          block.codePointAt(
-              block.offsetByCodePoints(0, count % block.codePointCount(0, block.length())));
-      text.appendCodePoint(cp);
-      count++;
+    for (int i = 0; i < codePoints; i++) {
+      text.appendCodePoint(block[i % block.length]);
     }
     return text.toString();
   }

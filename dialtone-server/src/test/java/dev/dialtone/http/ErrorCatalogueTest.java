@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +40,7 @@ class ErrorCatalogueTest {
   static final String SUSPENDED_AGENT_OAUTH = "suspended-agent-oauth-token-0123456789";
   static final String AGENT_OAUTH = "agent-oauth-token-0123456789";
 
-  @org.junit.jupiter.api.io.TempDir static Path dataDir;
+  @TempDir static Path dataDir;
   static TestServer server;
   static Api admin;
   static long callId;
