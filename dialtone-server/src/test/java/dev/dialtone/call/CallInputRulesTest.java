@@ -388,7 +388,9 @@ class CallInputRulesTest {
     "2022-01-27T15:31:40.123Z, 2022-01-27T15:31:40Z",
     "2022-01-27T15:31:40.999999999+01:00, 2022-01-27T14:31:40Z",
     "2022-01-27T15:31:40, 2022-01-27T15:31:40Z",
-    "2022-01-27T00:30:00+01, 2022-01-26T23:30:00Z"
+    "2022-01-27T00:30:00+01, 2022-01-26T23:30:00Z",
+    "9999-12-31T23:59:59Z, 9999-12-31T23:59:59Z",
+    "0000-01-01T00:00:00Z, 0000-01-01T00:00:00Z"
   })
   void timestamps_inEveryAcceptedForm_renderInUtcToTheSecond(String input, String rendered) {
     for (String field : List.of("call_started_at", "call_ended_at")) {
@@ -425,7 +427,9 @@ class CallInputRulesTest {
         "27/01/2022 15:31",
         "2022-01-27T15:31:40ZZ",
         "1643297500",
-        " 2022-01-27T15:31:40Z"
+        " 2022-01-27T15:31:40Z",
+        "9999-12-31T23:59:59-01:00",
+        "0000-01-01T00:30:00+01:00"
       })
   void timestamps_thatAreNotDateTimes_areInvalidFormat(String input) {
     String message = "is not an ISO 8601 date-time such as 2022-01-27T15:31:40+01:00";
