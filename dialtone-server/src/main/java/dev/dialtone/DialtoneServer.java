@@ -20,6 +20,7 @@ import dev.dialtone.event.PostgresEventBus;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
+import dev.dialtone.http.JsonErrorHandler;
 import dev.dialtone.http.Responses;
 import dev.dialtone.organization.OrganizationRoutes;
 import dev.dialtone.organization.OrganizationStore;
@@ -41,6 +42,7 @@ import dev.dialtone.voice.VoiceTicketRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -162,6 +164,8 @@ public final class DialtoneServer implements AutoCloseable {
           // On stop, refuse new connections and let requests in flight finish first.
           server.setStopTimeout(STOP_TIMEOUT.toMillis());
           server.setHandler(new GracefulHandler());
+          // Requests Jetty rejects before routing (bad URI, headers too large) answer JSON too.
+          server.setErrorHandler(new JsonErrorHandler());
         });
     javalin.routes.before(
         ctx -> {
@@ -170,6 +174,16 @@ public final class DialtoneServer implements AutoCloseable {
           ctx.header("X-Zendesk-Request-Id", id);
         });
     javalin.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e));
+    // Javalin's own refusals (a method it has no name for, such as PROPFIND) answer in the
+    // catalogue's shape too: a 404 is an unknown route, anything else is mapped by its status.
+    javalin.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            Responses.error(
+                ctx,
+                e.getStatus() == 404
+                    ? ApiException.invalidEndpoint()
+                    : ApiException.of(JsonErrorHandler.codeFor(e.getStatus()), e.getMessage())));
     javalin.routes.exception(
         StoreException.class,
         (e, ctx) -> {

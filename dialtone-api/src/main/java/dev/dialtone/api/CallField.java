@@ -33,6 +33,7 @@ public enum CallField {
   COMPLETION_STATUS(
       FieldType.ENUM,
       Flag.COMMENT,
+      Flag.EMPTY_ALLOWED,
       allowing(
           "completed",
           "abandoned_in_queue",
@@ -119,7 +120,9 @@ public enum CallField {
     /** Rejected on create, even as null (BEHAVIOUR.md §3). */
     NOT_ON_CREATE,
     /** In the reference's list of valid comment fields. */
-    COMMENT
+    COMMENT,
+    /** An enum that also takes {@code ""}, stored as unset: completion_status while in progress. */
+    EMPTY_ALLOWED
   }
 
   /** The kind of record an id field must name in the same account. */

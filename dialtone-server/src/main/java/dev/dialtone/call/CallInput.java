@@ -158,8 +158,11 @@ final class CallInput {
     }
     switch (field.type()) {
       case ENUM -> {
-        if (text.isEmpty() && !field.isMandatory()) {
+        if (text.isEmpty() && field.is(Flag.EMPTY_ALLOWED)) {
           return null; // completion_status is empty while a call is in progress
+        }
+        if (text.isBlank() && field.isMandatory()) {
+          return text; // the mandatory check reports it as BlankValue (BEHAVIOUR.md §3)
         }
         if (!field.allowedValues().contains(text)) {
           errors.add(

@@ -21,6 +21,9 @@ public final class Timestamps {
           "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
               + "([Zz]|[+-]\\d{2}(?::?\\d{2})?)?");
 
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private Timestamps() {}
 
   /** The instant a string names, or empty when it is not a date-time of the accepted forms. */
@@ -40,7 +43,11 @@ public final class Timestamps {
               Integer.parseInt(m.group(5)),
               m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
               Integer.parseInt(fraction));
-      return Optional.of(local.toInstant(offset(m.group(8))));
+      Instant instant = local.toInstant(offset(m.group(8)));
+      // Only instants whose UTC form has a four-digit year: what is rendered is accepted again.
+      return instant.isBefore(EARLIEST) || instant.isAfter(LATEST)
+          ? Optional.empty()
+          : Optional.of(instant);
     } catch (DateTimeException e) {
       return Optional.empty();
     }

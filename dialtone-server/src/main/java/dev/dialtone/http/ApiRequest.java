@@ -19,6 +19,9 @@ public final class ApiRequest {
   /** The largest request body accepted (BEHAVIOUR.md §3). */
   public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+  /** How much of an oversized body is read and discarded so the client can hear the 413. */
+  private static final long MAX_DRAINED_BYTES = 16L * 1024 * 1024;
+
   private final Context context;
   private final Account account;
   private final Principal principal;
@@ -152,17 +155,36 @@ public final class ApiRequest {
 
   private byte[] readBody() {
     long declared = context.contentLength();
-    if (declared > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
     try (InputStream in = context.req().getInputStream()) {
+      if (declared > MAX_BODY_BYTES) {
+        drain(in, declared);
+        throw tooLarge();
+      }
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
+        drain(in, declared);
         throw tooLarge();
       }
       return body;
     } catch (IOException e) {
       throw ApiException.invalidJson("The request body could not be read: it ended early");
+    }
+  }
+
+  /**
+   * Reads and discards the rest of an oversized body, up to {@link #MAX_DRAINED_BYTES}: most
+   * clients send the whole body before they read a response, and a connection closed under them
+   * hides the 413 behind a broken pipe. Beyond that it is not worth reading; Jetty closes it.
+   */
+  private static void drain(InputStream in, long declared) throws IOException {
+    if (declared > MAX_DRAINED_BYTES) {
+      return;
+    }
+    byte[] buffer = new byte[64 * 1024];
+    long read = 0;
+    int n;
+    while (read <= MAX_DRAINED_BYTES && (n = in.read(buffer)) > 0) {
+      read += n;
     }
   }
 

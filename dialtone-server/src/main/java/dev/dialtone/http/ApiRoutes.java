@@ -86,7 +86,8 @@ public final class ApiRoutes {
           || (c >= '0' && c <= '9')
           || c == '_'
           || c == '.'
-          || c == '-') {
+          || c == '-'
+          || c == '~') {
         safe.append(c);
       } else {
         safe.append('%').append(String.format("%02X", b & 0xff));

@@ -29,6 +29,11 @@ public final class Api {
     this.headers = Map.copyOf(headers);
   }
 
+  /** The same client, sending to another port. */
+  public Api onPort(int otherPort) {
+    return new Api(otherPort, headers);
+  }
+
   public Api withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);

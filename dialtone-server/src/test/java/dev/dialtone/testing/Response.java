@@ -18,6 +18,27 @@ public record Response(int status, String body, HttpHeaders headers) {
     }
   }
 
+  /** The Content-Type's media type, lowercase, without parameters. */
+  public String mediaType() {
+    String type = header("Content-Type");
+    return type == null ? null : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The Content-Type's charset parameter, lowercase; null when there is none. */
+  public String charset() {
+    String type = header("Content-Type");
+    if (type == null) {
+      return null;
+    }
+    for (String parameter : type.split(";")) {
+      String[] pair = parameter.strip().split("=", 2);
+      if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+        return pair[1].strip().replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
   public String header(String name) {
     return headers.firstValue(name).orElse(null);
   }

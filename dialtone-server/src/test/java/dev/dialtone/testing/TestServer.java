@@ -8,6 +8,8 @@ import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real Dialtone server on a free port, on a real SQLite file in a directory of the test's, with a
@@ -18,6 +20,9 @@ public final class TestServer implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "correct horse battery staple";
   public static final String ADMIN_TOKEN = "testtoken0123456789abcdefghijklmnopqrstu";
 
+  /** Which database each running test server's data directory stands for, for {@link Rows}. */
+  private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+
   private final Path dataDir;
   private final String databaseUrl;
   private DialtoneServer server;
@@ -25,6 +30,9 @@ public final class TestServer implements AutoCloseable {
   private TestServer(Path dataDir, String databaseUrl) {
     this.dataDir = dataDir;
     this.databaseUrl = databaseUrl;
+    if (databaseUrl != null) {
+      DATABASES.put(dataDir.toAbsolutePath(), databaseUrl);
+    }
     this.server = boot();
   }
 
@@ -35,6 +43,11 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(Path dataDir) {
     return new TestServer(dataDir, onPostgres() ? TestPostgres.newDatabase() : null);
+  }
+
+  /** The PostgreSQL URL of the test server on this data directory; null for SQLite. */
+  static String databaseUrlOf(Path dataDir) {
+    return DATABASES.get(dataDir.toAbsolutePath());
   }
 
   /** A server on a new PostgreSQL database, whatever the suite's database. */

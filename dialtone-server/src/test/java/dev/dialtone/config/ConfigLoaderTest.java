@@ -1,0 +1,172 @@
+package dev.dialtone.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigLoaderTest {
+  @Test
+  void noSettings_givesTheDefaults() {
+    Config config = ConfigLoader.load(Map.of(), List.of());
+
+    assertThat(config)
+        .isEqualTo(
+            new Config(
+                8080,
+                Path.of("./data"),
+                "localhost",
+                "dialtone",
+                "admin@example.com",
+                null,
+                null,
+                null,
+                10,
+                Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void environmentVariables_setEverySetting() {
+    Config config =
+        ConfigLoader.load(
+            Map.of(
+                "DIALTONE_PORT", "9090",
+                "DIALTONE_DATA_DIR", "/var/lib/dialtone",
+                "DIALTONE_BASE_DOMAIN", "example.org",
+                "DIALTONE_SUBDOMAIN", "support",
+                "DIALTONE_ADMIN_EMAIL", "ops@example.org",
+                "DIALTONE_ADMIN_PASSWORD", "pw",
+                "DIALTONE_ADMIN_TOKEN", "tok",
+                "DIALTONE_DATABASE_URL", "jdbc:postgresql://db/dialtone?password=pw",
+                "DIALTONE_DATABASE_POOL_SIZE", "20",
+                "DIALTONE_DATABASE_TIMEOUT_MS", "750"),
+            List.of());
+
+    assertThat(config)
+        .isEqualTo(
+            new Config(
+                9090,
+                Path.of("/var/lib/dialtone"),
+                "example.org",
+                "support",
+                "ops@example.org",
+                "pw",
+                "tok",
+                "jdbc:postgresql://db/dialtone?password=pw",
+                20,
+                Duration.ofMillis(750)));
+  }
+
+  @Test
+  void otherEnvironmentVariables_areIgnored() {
+    Config config = ConfigLoader.load(Map.of("PATH", "/bin", "DIALTONEX", "1"), List.of());
+
+    assertThat(config.port()).isEqualTo(8080);
+  }
+
+  @Test
+  void flag_winsOverItsEnvironmentVariable() {
+    Map<String, String> env = Map.of("DIALTONE_PORT", "9090", "DIALTONE_SUBDOMAIN", "env");
+
+    assertThat(ConfigLoader.load(env, List.of("--port", "7070")).port()).isEqualTo(7070);
+    assertThat(ConfigLoader.load(env, List.of("--port=7071")).port()).isEqualTo(7071);
+    assertThat(ConfigLoader.load(env, List.of("--subdomain", "flag")).subdomain())
+        .isEqualTo("flag");
+    assertThat(ConfigLoader.load(env, List.of()).port()).isEqualTo(9090);
+  }
+
+  @Test
+  void unknownDialtoneVariable_isAnErrorNamingIt() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DIALTONE_PROT", "80"), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DIALTONE_PROT")
+        .hasMessageContaining("DIALTONE_PORT");
+  }
+
+  @Test
+  void unknownFlag_isAnError() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), List.of("--prot", "80")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--prot");
+  }
+
+  @Test
+  void flagWithoutValue_isAnError() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), List.of("--port")))
+        .isInstanceOf(ConfigException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http", "-1", "65536", ""})
+  void portThatIsNotAPortNumber_isAnError(String port) {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DIALTONE_PORT", port), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DIALTONE_PORT");
+  }
+
+  @Test
+  void blankSubdomain_isAnError() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DIALTONE_SUBDOMAIN", " "), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DIALTONE_SUBDOMAIN");
+  }
+
+  @Test
+  void describe_masksSecretsAndShowsTheRest() {
+    Config config =
+        ConfigLoader.load(
+            Map.of(
+                "DIALTONE_ADMIN_PASSWORD", "hunter2-secret",
+                "DIALTONE_ADMIN_TOKEN", "tok-0123456789"),
+            List.of("--port", "9999"));
+
+    String described = ConfigLoader.describe(config);
+
+    assertThat(described)
+        .doesNotContain("hunter2-secret")
+        .doesNotContain("tok-0123456789")
+        .contains("DIALTONE_ADMIN_PASSWORD=********")
+        .contains("DIALTONE_ADMIN_TOKEN=********")
+        .contains("DIALTONE_PORT=9999")
+        .contains("DIALTONE_SUBDOMAIN=dialtone");
+  }
+
+  @Test
+  void describe_saysWhenSecretsWillBeGenerated() {
+    String described = ConfigLoader.describe(ConfigLoader.load(Map.of(), List.of()));
+
+    assertThat(described)
+        .contains("DIALTONE_ADMIN_PASSWORD=(generate)")
+        .contains("DIALTONE_ADMIN_TOKEN=(generate)");
+  }
+
+  @Test
+  void describe_masksTheDatabasePassword() {
+    Config config =
+        ConfigLoader.load(
+            Map.of(
+                "DIALTONE_DATABASE_URL",
+                "jdbc:postgresql://db:5432/dialtone?user=dialtone&password=hunter2&ssl=true"),
+            List.of());
+
+    String described = ConfigLoader.describe(config);
+
+    assertThat(described)
+        .contains("jdbc:postgresql://db:5432/dialtone?user=dialtone&password=********&ssl=true")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void aPoolOfZero_isAnError() {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of("DIALTONE_DATABASE_POOL_SIZE", "0"), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DIALTONE_DATABASE_POOL_SIZE");
+  }
+}
