@@ -5,6 +5,7 @@ import dev.dialtone.account.AccountSetup;
 import dev.dialtone.account.AccountStore;
 import dev.dialtone.admin.AccountAdminRoutes;
 import dev.dialtone.auth.Authenticator;
+import dev.dialtone.auth.SignInThrottle;
 import dev.dialtone.brand.BrandRoutes;
 import dev.dialtone.brand.BrandStore;
 import dev.dialtone.call.CallReferences;
@@ -56,6 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DialtoneServer implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(1);
+  private static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(DialtoneServer.class);
 
   private final Config config;
@@ -100,7 +103,13 @@ public final class DialtoneServer implements AutoCloseable {
 
     AccountResolver resolver =
         new AccountResolver(database, accounts, config.baseDomain(), config.subdomain());
-    Authenticator authenticator = new Authenticator(database, users, tokens, clock);
+    Authenticator authenticator =
+        new Authenticator(
+            database,
+            users,
+            tokens,
+            clock,
+            new SignInThrottle(clock, config.signInFailures(), SIGN_IN_WINDOW));
     VoiceComments voiceComments = new VoiceComments(tickets, comments, users, screenPops);
     CallRoutes callRoutes =
         new CallRoutes(
@@ -190,8 +199,10 @@ public final class DialtoneServer implements AutoCloseable {
           LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
           Responses.error(
               ctx,
-              ApiException.of(
-                  ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly"));
+              ApiException.retryLater(
+                  ErrorCode.SERVICE_UNAVAILABLE,
+                  "The database is busy or unavailable; try again shortly",
+                  RETRY_AFTER_UNAVAILABLE));
         });
     javalin.routes.exception(
         Exception.class,

@@ -2,6 +2,7 @@ package dev.dialtone.auth;
 
 import dev.dialtone.account.Account;
 import dev.dialtone.http.ApiException;
+import dev.dialtone.http.ErrorCode;
 import dev.dialtone.store.Database;
 import dev.dialtone.token.TokenStore;
 import dev.dialtone.user.User;
@@ -22,17 +23,42 @@ public final class Authenticator {
   private final UserStore users;
   private final TokenStore tokens;
   private final Clock clock;
+  private final SignInThrottle throttle;
 
-  public Authenticator(Database database, UserStore users, TokenStore tokens, Clock clock) {
+  public Authenticator(
+      Database database, UserStore users, TokenStore tokens, Clock clock, SignInThrottle throttle) {
     this.database = database;
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
+    this.throttle = throttle;
   }
 
-  /** The principal the header proves, or a 401 or 403 exactly as Zendesk answers. */
-  public Principal authenticate(Account account, String authorization, Access access) {
-    User user = identify(account, authorization);
+  /**
+   * The principal the header proves, or a 401 or 403 exactly as Zendesk answers. A source that has
+   * presented too many wrong credentials lately gets 429 with {@code Retry-After} instead, before
+   * its credentials are even looked at.
+   */
+  public Principal authenticate(
+      Account account, String authorization, Access access, String source) {
+    throttle
+        .blockedFor(source)
+        .ifPresent(
+            wait -> {
+              throw ApiException.retryLater(
+                  ErrorCode.TOO_MANY_REQUESTS,
+                  "Too many failed sign-ins from your address; try again later",
+                  wait);
+            });
+    User user;
+    try {
+      user = identify(account, authorization);
+    } catch (ApiException e) {
+      if (authorization != null) {
+        throttle.failed(source);
+      }
+      throw e;
+    }
     if (user.suspended()) {
       throw ApiException.forbidden();
     }

@@ -2,6 +2,7 @@ package dev.dialtone.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How a Dialtone server is set up. Every setting has an environment variable and a matching
@@ -11,7 +12,8 @@ import java.time.Duration;
  * @param adminToken the first API token; null means generate one on first start
  * @param databaseUrl a PostgreSQL JDBC URL; null means the embedded SQLite file in {@code dataDir}
  * @param databasePoolSize the most PostgreSQL connections this node holds
- * @param databaseTimeout how long a request waits for a PostgreSQL connection before a 503
+ * @param databaseTimeout how long a request waits for the database before a 503
+ * @param signInFailures wrong credentials a source may present per minute; 0 means no limit
  */
 public record Config(
     int port,
@@ -23,7 +25,8 @@ public record Config(
     String adminToken,
     String databaseUrl,
     int databasePoolSize,
-    Duration databaseTimeout) {
+    Duration databaseTimeout,
+    int signInFailures) {
 
   /** Defaults for tests and embedding: port 0 binds a free port. */
   public static Config defaults(Path dataDir) {
@@ -37,49 +40,80 @@ public record Config(
         null,
         null,
         10,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        20);
   }
 
   public Config withPort(int port) {
-    return new Config(
-        port,
-        dataDir,
-        baseDomain,
-        subdomain,
-        adminEmail,
-        adminPassword,
-        adminToken,
-        databaseUrl,
-        databasePoolSize,
-        databaseTimeout);
+    return with(c -> c.port = port);
   }
 
   public Config withAdmin(String email, String password, String token) {
-    return new Config(
-        port,
-        dataDir,
-        baseDomain,
-        subdomain,
-        email,
-        password,
-        token,
-        databaseUrl,
-        databasePoolSize,
-        databaseTimeout);
+    return with(
+        c -> {
+          c.adminEmail = email;
+          c.adminPassword = password;
+          c.adminToken = token;
+        });
   }
 
   /** The same settings on PostgreSQL at this JDBC URL. */
   public Config withDatabaseUrl(String url) {
-    return new Config(
-        port,
-        dataDir,
-        baseDomain,
-        subdomain,
-        adminEmail,
-        adminPassword,
-        adminToken,
-        url,
-        databasePoolSize,
-        databaseTimeout);
+    return with(c -> c.databaseUrl = url);
+  }
+
+  public Config withSignInFailures(int failuresPerMinute) {
+    return with(c -> c.signInFailures = failuresPerMinute);
+  }
+
+  /** A copy with some settings changed. */
+  private Config with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The settings while a copy is being changed. */
+  private static final class Copy {
+    int port;
+    Path dataDir;
+    String baseDomain;
+    String subdomain;
+    String adminEmail;
+    String adminPassword;
+    String adminToken;
+    String databaseUrl;
+    int databasePoolSize;
+    Duration databaseTimeout;
+    int signInFailures;
+
+    Copy(Config c) {
+      port = c.port;
+      dataDir = c.dataDir;
+      baseDomain = c.baseDomain;
+      subdomain = c.subdomain;
+      adminEmail = c.adminEmail;
+      adminPassword = c.adminPassword;
+      adminToken = c.adminToken;
+      databaseUrl = c.databaseUrl;
+      databasePoolSize = c.databasePoolSize;
+      databaseTimeout = c.databaseTimeout;
+      signInFailures = c.signInFailures;
+    }
+
+    Config build() {
+      return new Config(
+          port,
+          dataDir,
+          baseDomain,
+          subdomain,
+          adminEmail,
+          adminPassword,
+          adminToken,
+          databaseUrl,
+          databasePoolSize,
+          databaseTimeout,
+          signInFailures);
+    }
   }
 }

@@ -64,7 +64,8 @@ public final class ConfigLoader {
         values.get(Setting.ADMIN_TOKEN),
         blankToNull(values.get(Setting.DATABASE_URL)),
         positive(values, Setting.DATABASE_POOL_SIZE),
-        Duration.ofMillis(atLeast(values, Setting.DATABASE_TIMEOUT_MS, 250)));
+        Duration.ofMillis(atLeast(values, Setting.DATABASE_TIMEOUT_MS, 250)),
+        atLeast(values, Setting.SIGN_IN_FAILURES, 0));
   }
 
   /** The settings in force, one per line, secrets masked: printed once at start. */
@@ -84,6 +85,7 @@ public final class ConfigLoader {
             : maskPassword(config.databaseUrl()));
     shown.put(Setting.DATABASE_POOL_SIZE, config.databasePoolSize());
     shown.put(Setting.DATABASE_TIMEOUT_MS, config.databaseTimeout().toMillis());
+    shown.put(Setting.SIGN_IN_FAILURES, config.signInFailures());
     return shown.entrySet().stream()
         .map(e -> "  " + e.getKey().envName() + "=" + e.getValue())
         .collect(Collectors.joining("\n"));

@@ -14,7 +14,8 @@ enum Setting {
   DATABASE_URL(null, true, "PostgreSQL JDBC URL; unset means the embedded SQLite file"),
   DATABASE_POOL_SIZE("10", false, "Most PostgreSQL connections per node"),
   DATABASE_TIMEOUT_MS(
-      "5000", false, "Wait for a database connection or write turn before answering 503");
+      "5000", false, "Wait for a database connection or write turn before answering 503"),
+  SIGN_IN_FAILURES("20", false, "Wrong credentials one address may present per minute (0: off)");
 
   final String defaultValue;
   final boolean secret;

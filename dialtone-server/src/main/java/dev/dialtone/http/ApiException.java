@@ -1,5 +1,6 @@
 package dev.dialtone.http;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,26 @@ import java.util.Map;
 public final class ApiException extends RuntimeException {
   private final ErrorCode code;
   private final Map<String, List<FieldError>> details;
+  private final Duration retryAfter;
 
-  private ApiException(ErrorCode code, String description, Map<String, List<FieldError>> details) {
+  private ApiException(
+      ErrorCode code,
+      String description,
+      Map<String, List<FieldError>> details,
+      Duration retryAfter) {
     super(description, null, false, false);
     this.code = code;
     this.details = details;
+    this.retryAfter = retryAfter;
+  }
+
+  private ApiException(ErrorCode code, String description, Map<String, List<FieldError>> details) {
+    this(code, description, details, null);
+  }
+
+  /** A 429 or 503 that tells the client when to try again ({@code Retry-After}). */
+  public static ApiException retryLater(ErrorCode code, String description, Duration after) {
+    return new ApiException(code, description, Map.of(), after);
   }
 
   public static ApiException of(ErrorCode code, String description) {
@@ -73,5 +89,10 @@ public final class ApiException extends RuntimeException {
 
   public Map<String, List<FieldError>> details() {
     return details;
+  }
+
+  /** When the client may try again, for a {@code Retry-After} header; null when not said. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 }

@@ -58,7 +58,8 @@ public final class ApiRoutes {
     Principal principal =
         access == Access.PUBLIC
             ? null
-            : authenticator.authenticate(account, context.header("Authorization"), access);
+            : authenticator.authenticate(
+                account, context.header("Authorization"), access, context.ip());
     ApiRequest request = new ApiRequest(context, account, principal);
     Reply reply = handler.handle(request);
     if (!request.ignoredKeys().isEmpty()) {

@@ -37,8 +37,14 @@ public final class ErrorMapper {
 
   /** Headers the response to this error must carry besides the common ones. */
   public static Map<String, String> headers(ApiException e) {
-    return e.code() == ErrorCode.COULD_NOT_AUTHENTICATE
-        ? Map.of("WWW-Authenticate", "Basic realm=\"Web Password\"")
-        : Map.of();
+    if (e.code() == ErrorCode.COULD_NOT_AUTHENTICATE) {
+      return Map.of("WWW-Authenticate", "Basic realm=\"Web Password\"");
+    }
+    if (e.retryAfter() != null) {
+      // Whole seconds, rounded up, and never 0: "try again now" would invite a busy loop.
+      long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+      return Map.of("Retry-After", Long.toString(seconds));
+    }
+    return Map.of();
   }
 }

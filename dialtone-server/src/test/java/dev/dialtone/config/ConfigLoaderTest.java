@@ -28,7 +28,8 @@ class ConfigLoaderTest {
                 null,
                 null,
                 10,
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                20));
   }
 
   @Test
@@ -60,7 +61,8 @@ class ConfigLoaderTest {
                 "tok",
                 "jdbc:postgresql://db/dialtone?password=pw",
                 20,
-                Duration.ofMillis(750)));
+                Duration.ofMillis(750),
+                20));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A real Dialtone server on a free port, on a real SQLite file in a directory of the test's, with a
@@ -27,7 +28,14 @@ public final class TestServer implements AutoCloseable {
   private final String databaseUrl;
   private DialtoneServer server;
 
+  private final UnaryOperator<Config> settings;
+
   private TestServer(Path dataDir, String databaseUrl) {
+    this(dataDir, databaseUrl, UnaryOperator.identity());
+  }
+
+  private TestServer(Path dataDir, String databaseUrl, UnaryOperator<Config> settings) {
+    this.settings = settings;
     this.dataDir = dataDir;
     this.databaseUrl = databaseUrl;
     if (databaseUrl != null) {
@@ -48,6 +56,11 @@ public final class TestServer implements AutoCloseable {
   /** The PostgreSQL URL of the test server on this data directory; null for SQLite. */
   static String databaseUrlOf(Path dataDir) {
     return DATABASES.get(dataDir.toAbsolutePath());
+  }
+
+  /** A server with some settings changed from the test defaults. */
+  public static TestServer start(Path dataDir, UnaryOperator<Config> settings) {
+    return new TestServer(dataDir, onPostgres() ? TestPostgres.newDatabase() : null, settings);
   }
 
   /** A server on a new PostgreSQL database, whatever the suite's database. */
@@ -74,8 +87,13 @@ public final class TestServer implements AutoCloseable {
 
   /** The configuration this server runs with. */
   public Config config() {
-    Config config = Config.defaults(dataDir).withAdmin(ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN);
-    return databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl);
+    // Suites send many wrong credentials on purpose from one address; the throttle has a test
+    // of its own (SignInThrottleApiTest).
+    Config config =
+        Config.defaults(dataDir)
+            .withAdmin(ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN)
+            .withSignInFailures(10_000);
+    return settings.apply(databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl));
   }
 
   /**
