@@ -35,6 +35,8 @@ import dev.dialtone.store.SqliteDatabase;
 import dev.dialtone.store.StoreException;
 import dev.dialtone.ticket.TicketRoutes;
 import dev.dialtone.ticket.TicketStore;
+import dev.dialtone.tls.HttpsConnector;
+import dev.dialtone.tls.TlsKeys;
 import dev.dialtone.token.TokenRoutes;
 import dev.dialtone.token.TokenStore;
 import dev.dialtone.user.UserRoutes;
@@ -44,6 +46,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -168,6 +171,15 @@ public final class DialtoneServer implements AutoCloseable {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.maxRequestSize = Long.MAX_VALUE; // ApiRequest enforces the body limit itself
+    if (config.tls()) {
+      KeyStore keys =
+          config.tlsSelfSigned()
+              ? TlsKeys.selfSigned(config.dataDir())
+              : TlsKeys.fromPem(config.tlsCertificate(), config.tlsKey());
+      // With a connector of its own, Javalin opens no plain HTTP one: the port is HTTPS only.
+      javalin.jetty.addConnector(
+          (server, http) -> HttpsConnector.create(server, http, keys, config.port()));
+    }
     javalin.jetty.modifyServer(
         server -> {
           // On stop, refuse new connections and let requests in flight finish first.

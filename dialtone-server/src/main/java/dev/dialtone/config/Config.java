@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  * @param databasePoolSize the most PostgreSQL connections this node holds
  * @param databaseTimeout how long a request waits for the database before a 503
  * @param signInFailures wrong credentials a source may present per minute; 0 means no limit
+ * @param tlsCertificate a PEM certificate chain to serve HTTPS with; null for none
+ * @param tlsKey the PEM (PKCS#8) private key of {@code tlsCertificate}
+ * @param tlsSelfSigned serve HTTPS with a self-signed certificate kept in the data dir
  */
 public record Config(
     int port,
@@ -26,7 +29,10 @@ public record Config(
     String databaseUrl,
     int databasePoolSize,
     Duration databaseTimeout,
-    int signInFailures) {
+    int signInFailures,
+    Path tlsCertificate,
+    Path tlsKey,
+    boolean tlsSelfSigned) {
 
   /** Defaults for tests and embedding: port 0 binds a free port. */
   public static Config defaults(Path dataDir) {
@@ -41,7 +47,15 @@ public record Config(
         null,
         10,
         Duration.ofSeconds(5),
-        20);
+        20,
+        null,
+        null,
+        false);
+  }
+
+  /** Whether the port serves HTTPS rather than plain HTTP. */
+  public boolean tls() {
+    return tlsSelfSigned || tlsCertificate != null;
   }
 
   public Config withPort(int port) {
@@ -66,6 +80,16 @@ public record Config(
     return with(c -> c.signInFailures = failuresPerMinute);
   }
 
+  /** HTTPS with the given PEM files, or self-signed when both are null. */
+  public Config withTls(Path certificate, Path key) {
+    return with(
+        c -> {
+          c.tlsCertificate = certificate;
+          c.tlsKey = key;
+          c.tlsSelfSigned = certificate == null;
+        });
+  }
+
   /** A copy with some settings changed. */
   private Config with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -86,6 +110,9 @@ public record Config(
     int databasePoolSize;
     Duration databaseTimeout;
     int signInFailures;
+    Path tlsCertificate;
+    Path tlsKey;
+    boolean tlsSelfSigned;
 
     Copy(Config c) {
       port = c.port;
@@ -99,6 +126,9 @@ public record Config(
       databasePoolSize = c.databasePoolSize;
       databaseTimeout = c.databaseTimeout;
       signInFailures = c.signInFailures;
+      tlsCertificate = c.tlsCertificate;
+      tlsKey = c.tlsKey;
+      tlsSelfSigned = c.tlsSelfSigned;
     }
 
     Config build() {
@@ -113,7 +143,10 @@ public record Config(
           databaseUrl,
           databasePoolSize,
           databaseTimeout,
-          signInFailures);
+          signInFailures,
+          tlsCertificate,
+          tlsKey,
+          tlsSelfSigned);
     }
   }
 }

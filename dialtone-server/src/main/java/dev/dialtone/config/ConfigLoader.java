@@ -54,6 +54,9 @@ public final class ConfigLoader {
               .orElseThrow(() -> unknown("flag " + flag));
       values.put(setting, value);
     }
+    if ((values.get(Setting.TLS_CERT) == null) != (values.get(Setting.TLS_KEY) == null)) {
+      throw new ConfigException("DIALTONE_TLS_CERT and DIALTONE_TLS_KEY go together: set both");
+    }
     return new Config(
         port(values.get(Setting.PORT)),
         Path.of(values.get(Setting.DATA_DIR)),
@@ -65,7 +68,10 @@ public final class ConfigLoader {
         blankToNull(values.get(Setting.DATABASE_URL)),
         positive(values, Setting.DATABASE_POOL_SIZE),
         Duration.ofMillis(atLeast(values, Setting.DATABASE_TIMEOUT_MS, 250)),
-        atLeast(values, Setting.SIGN_IN_FAILURES, 0));
+        atLeast(values, Setting.SIGN_IN_FAILURES, 0),
+        path(values.get(Setting.TLS_CERT)),
+        path(values.get(Setting.TLS_KEY)),
+        bool(values, Setting.TLS_SELF_SIGNED));
   }
 
   /** The settings in force, one per line, secrets masked: printed once at start. */
@@ -86,6 +92,10 @@ public final class ConfigLoader {
     shown.put(Setting.DATABASE_POOL_SIZE, config.databasePoolSize());
     shown.put(Setting.DATABASE_TIMEOUT_MS, config.databaseTimeout().toMillis());
     shown.put(Setting.SIGN_IN_FAILURES, config.signInFailures());
+    shown.put(
+        Setting.TLS_CERT, config.tlsCertificate() == null ? "(unset)" : config.tlsCertificate());
+    shown.put(Setting.TLS_KEY, config.tlsKey() == null ? "(unset)" : config.tlsKey());
+    shown.put(Setting.TLS_SELF_SIGNED, config.tlsSelfSigned());
     return shown.entrySet().stream()
         .map(e -> "  " + e.getKey().envName() + "=" + e.getValue())
         .collect(Collectors.joining("\n"));
@@ -103,6 +113,21 @@ public final class ConfigLoader {
   static String maskPassword(String url) {
     return url.replaceAll("(?i)(password=)[^&;]*", "$1********")
         .replaceAll("//([^/:@]+):[^/@]+@", "//$1:********@");
+  }
+
+  private static Path path(String value) {
+    return value == null || value.isBlank() ? null : Path.of(value.strip());
+  }
+
+  private static boolean bool(Map<Setting, String> values, Setting setting) {
+    String value = values.get(setting).strip().toLowerCase(java.util.Locale.ROOT);
+    return switch (value) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0", "" -> false;
+      default ->
+          throw new ConfigException(
+              setting.envName() + " must be true or false, not '" + value + "'");
+    };
   }
 
   private static String blankToNull(String value) {

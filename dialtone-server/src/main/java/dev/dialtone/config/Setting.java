@@ -15,7 +15,10 @@ enum Setting {
   DATABASE_POOL_SIZE("10", false, "Most PostgreSQL connections per node"),
   DATABASE_TIMEOUT_MS(
       "5000", false, "Wait for a database connection or write turn before answering 503"),
-  SIGN_IN_FAILURES("20", false, "Wrong credentials one address may present per minute (0: off)");
+  SIGN_IN_FAILURES("20", false, "Wrong credentials one address may present per minute (0: off)"),
+  TLS_CERT(null, false, "PEM certificate chain: serve HTTPS instead of HTTP"),
+  TLS_KEY(null, false, "PEM (PKCS#8) private key of DIALTONE_TLS_CERT"),
+  TLS_SELF_SIGNED("false", false, "true: serve HTTPS with a self-signed localhost certificate");
 
   final String defaultValue;
   final boolean secret;

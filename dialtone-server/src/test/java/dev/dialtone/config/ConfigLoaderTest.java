@@ -29,7 +29,10 @@ class ConfigLoaderTest {
                 null,
                 10,
                 Duration.ofSeconds(5),
-                20));
+                20,
+                null,
+                null,
+                false));
   }
 
   @Test
@@ -62,7 +65,10 @@ class ConfigLoaderTest {
                 "jdbc:postgresql://db/dialtone?password=pw",
                 20,
                 Duration.ofMillis(750),
-                20));
+                20,
+                null,
+                null,
+                false));
   }
 
   @Test

@@ -1,0 +1,12 @@
+package dev.dialtone.tls;
+
+/** TLS cannot be set up as configured; the message says what to fix. */
+public final class TlsException extends RuntimeException {
+  TlsException(String message) {
+    super(message);
+  }
+
+  TlsException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
