@@ -11,6 +11,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.print(ConfigLoader.usage());
+      return;
+    }
     Config config;
     try {
       config = ConfigLoader.load(System.getenv(), List.of(args));

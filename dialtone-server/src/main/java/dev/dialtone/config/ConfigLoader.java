@@ -74,6 +74,24 @@ public final class ConfigLoader {
         bool(values, Setting.TLS_SELF_SIGNED));
   }
 
+  /** What {@code --help} prints: every setting, its flag, default and meaning. */
+  public static String usage() {
+    StringBuilder usage =
+        new StringBuilder(
+            "Usage: java -jar dialtone.jar [--flag value]...\n"
+                + "Every setting is an environment variable or its flag (the flag wins):\n");
+    for (Setting setting : Setting.values()) {
+      usage.append(
+          String.format(
+              "  %-30s %-24s %s%s%n",
+              setting.envName(),
+              setting.flag(),
+              setting.description,
+              setting.defaultValue == null ? "" : " [" + setting.defaultValue + "]"));
+    }
+    return usage.toString();
+  }
+
   /** The settings in force, one per line, secrets masked: printed once at start. */
   public static String describe(Config config) {
     Map<Setting, Object> shown = new EnumMap<>(Setting.class);

@@ -4,29 +4,26 @@ import java.util.Locale;
 
 /** The settings Dialtone reads, each an environment variable with a matching flag. */
 enum Setting {
-  PORT("8080", false, "HTTP port to listen on"),
-  DATA_DIR("./data", false, "Directory of the SQLite file dialtone.db"),
-  BASE_DOMAIN("localhost", false, "Accounts are subdomains of this domain"),
-  SUBDOMAIN("dialtone", false, "Subdomain of the default account"),
-  ADMIN_EMAIL("admin@example.com", false, "Email of the first admin"),
-  ADMIN_PASSWORD(null, true, "Password of the first admin (generated when unset)"),
-  ADMIN_TOKEN(null, true, "First API token (generated when unset)"),
-  DATABASE_URL(null, true, "PostgreSQL JDBC URL; unset means the embedded SQLite file"),
-  DATABASE_POOL_SIZE("10", false, "Most PostgreSQL connections per node"),
-  DATABASE_TIMEOUT_MS(
-      "5000", false, "Wait for a database connection or write turn before answering 503"),
-  SIGN_IN_FAILURES("20", false, "Wrong credentials one address may present per minute (0: off)"),
-  TLS_CERT(null, false, "PEM certificate chain: serve HTTPS instead of HTTP"),
-  TLS_KEY(null, false, "PEM (PKCS#8) private key of DIALTONE_TLS_CERT"),
-  TLS_SELF_SIGNED("false", false, "true: serve HTTPS with a self-signed localhost certificate");
+  PORT("8080", "HTTP port to listen on"),
+  DATA_DIR("./data", "Directory of the SQLite file dialtone.db"),
+  BASE_DOMAIN("localhost", "Accounts are subdomains of this domain"),
+  SUBDOMAIN("dialtone", "Subdomain of the default account"),
+  ADMIN_EMAIL("admin@example.com", "Email of the first admin"),
+  ADMIN_PASSWORD(null, "Password of the first admin (generated when unset)"),
+  ADMIN_TOKEN(null, "First API token (generated when unset)"),
+  DATABASE_URL(null, "PostgreSQL JDBC URL; unset means the embedded SQLite file"),
+  DATABASE_POOL_SIZE("10", "Most PostgreSQL connections per node"),
+  DATABASE_TIMEOUT_MS("5000", "Wait for a database connection or write turn before answering 503"),
+  SIGN_IN_FAILURES("20", "Wrong credentials one address may present per minute (0: off)"),
+  TLS_CERT(null, "PEM certificate chain: serve HTTPS instead of HTTP"),
+  TLS_KEY(null, "PEM (PKCS#8) private key of DIALTONE_TLS_CERT"),
+  TLS_SELF_SIGNED("false", "true: serve HTTPS with a self-signed localhost certificate");
 
   final String defaultValue;
-  final boolean secret;
   final String description;
 
-  Setting(String defaultValue, boolean secret, String description) {
+  Setting(String defaultValue, String description) {
     this.defaultValue = defaultValue;
-    this.secret = secret;
     this.description = description;
   }
 

@@ -177,4 +177,13 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("DIALTONE_DATABASE_POOL_SIZE");
   }
+
+  @Test
+  void usage_namesEverySettingWithItsFlag() {
+    String usage = ConfigLoader.usage();
+
+    for (Setting setting : Setting.values()) {
+      assertThat(usage).contains(setting.envName()).contains(setting.flag());
+    }
+  }
 }
