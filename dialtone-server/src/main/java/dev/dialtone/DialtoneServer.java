@@ -23,6 +23,8 @@ import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
 import dev.dialtone.http.JsonErrorHandler;
 import dev.dialtone.http.Responses;
+import dev.dialtone.idempotency.Idempotency;
+import dev.dialtone.idempotency.IdempotencyKeys;
 import dev.dialtone.organization.OrganizationRoutes;
 import dev.dialtone.organization.OrganizationStore;
 import dev.dialtone.screenpop.DisplayRoutes;
@@ -77,7 +79,12 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   public static DialtoneServer create(Config config) {
-    return new DialtoneServer(config, Clock.systemUTC());
+    return create(config, Clock.systemUTC());
+  }
+
+  /** As {@link #create(Config)}, telling time by {@code clock}: tests move it to expire things. */
+  public static DialtoneServer create(Config config, Clock clock) {
+    return new DialtoneServer(config, clock);
   }
 
   public DialtoneServer start() {
@@ -113,6 +120,7 @@ public final class DialtoneServer implements AutoCloseable {
             tokens,
             clock,
             new SignInThrottle(clock, config.signInFailures(), SIGN_IN_WINDOW));
+    Idempotency idempotency = new Idempotency(database, new IdempotencyKeys(), clock);
     VoiceComments voiceComments = new VoiceComments(tickets, comments, users, screenPops);
     CallRoutes callRoutes =
         new CallRoutes(
@@ -129,7 +137,7 @@ public final class DialtoneServer implements AutoCloseable {
         Javalin.create(
             javalin -> {
               configure(javalin);
-              ApiRoutes api = new ApiRoutes(javalin.routes, resolver, authenticator);
+              ApiRoutes api = new ApiRoutes(javalin.routes, resolver, authenticator, idempotency);
               javalin.routes.get(
                   "/_dialtone/health/live", ctx -> ctx.json(java.util.Map.of("status", "live")));
               javalin.routes.get(

@@ -46,10 +46,10 @@ public final class CallRoutes {
   }
 
   public void register(ApiRoutes routes) {
-    routes.post("/api/v2/calls", Access.AGENT, this::create);
+    routes.idempotentPost("/api/v2/calls", Access.AGENT, this::create);
     routes.get("/api/v2/calls/{call_id}", Access.AGENT, this::show);
     routes.patch("/api/v2/calls/{call_id}", Access.AGENT, this::update);
-    routes.post("/api/v2/calls/{call_id}/comments", Access.AGENT, this::comment);
+    routes.idempotentPost("/api/v2/calls/{call_id}/comments", Access.AGENT, this::comment);
   }
 
   private Reply create(ApiRequest request) {

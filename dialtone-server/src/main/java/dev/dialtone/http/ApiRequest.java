@@ -26,6 +26,7 @@ public final class ApiRequest {
   private final Account account;
   private final Principal principal;
   private final Set<String> ignoredKeys = new LinkedHashSet<>();
+  private byte[] body;
 
   ApiRequest(Context context, Account account, Principal principal) {
     this.context = context;
@@ -78,8 +79,12 @@ public final class ApiRequest {
   }
 
   /** The request path as sent, {@code .json} suffix included. */
-  String path() {
+  public String path() {
     return context.path();
+  }
+
+  public String method() {
+    return context.method().name();
   }
 
   public String header(String name) {
@@ -111,7 +116,15 @@ public final class ApiRequest {
           ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Content-Type " + contentType.strip() + " is not supported; send application/json");
     }
-    return Json.parseObject(readBody());
+    return Json.parseObject(rawBody());
+  }
+
+  /** The body's bytes as sent, read once: 413 past {@link #MAX_BODY_BYTES}. */
+  public byte[] rawBody() {
+    if (body == null) {
+      body = readBody();
+    }
+    return body;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.dialtone.account.AccountResolver;
 import dev.dialtone.auth.Access;
 import dev.dialtone.auth.Authenticator;
 import dev.dialtone.auth.Principal;
+import dev.dialtone.idempotency.Idempotency;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -13,7 +14,8 @@ import io.javalin.http.HandlerType;
 /**
  * Registers API routes. Each route answers with and without the {@code .json} suffix, and runs the
  * same steps in the same order: find the account by host, authenticate, check the role, run the
- * handler, write the reply.
+ * handler (at most once per {@code Idempotency-Key} on the routes that honour one), write the
+ * reply.
  */
 public final class ApiRoutes {
   /** A body may carry thousands of unknown keys; the header names the first few. */
@@ -22,11 +24,17 @@ public final class ApiRoutes {
   private final RoutesConfig routes;
   private final AccountResolver accounts;
   private final Authenticator authenticator;
+  private final Idempotency idempotency;
 
-  public ApiRoutes(RoutesConfig routes, AccountResolver accounts, Authenticator authenticator) {
+  public ApiRoutes(
+      RoutesConfig routes,
+      AccountResolver accounts,
+      Authenticator authenticator,
+      Idempotency idempotency) {
     this.routes = routes;
     this.accounts = accounts;
     this.authenticator = authenticator;
+    this.idempotency = idempotency;
   }
 
   public void get(String path, Access access, ApiHandler handler) {
@@ -35,6 +43,14 @@ public final class ApiRoutes {
 
   public void post(String path, Access access, ApiHandler handler) {
     add(HandlerType.POST, path, access, handler);
+  }
+
+  /**
+   * A POST that honours {@code Idempotency-Key} (BEHAVIOUR.md §7): retried with the same key, it
+   * answers the first response again instead of running twice.
+   */
+  public void idempotentPost(String path, Access access, ApiHandler handler) {
+    add(HandlerType.POST, path, access, handler, true);
   }
 
   public void put(String path, Access access, ApiHandler handler) {
@@ -46,14 +62,19 @@ public final class ApiRoutes {
   }
 
   private void add(HandlerType method, String path, Access access, ApiHandler handler) {
-    Handler wrapped = context -> run(context, access, handler);
+    add(method, path, access, handler, false);
+  }
+
+  private void add(
+      HandlerType method, String path, Access access, ApiHandler handler, boolean idempotent) {
+    Handler wrapped = context -> run(context, access, handler, idempotent);
     routes.addHttpHandler(method, path, wrapped);
     if (path.startsWith("/api/")) {
       routes.addHttpHandler(method, path + ".json", wrapped);
     }
   }
 
-  private void run(Context context, Access access, ApiHandler handler) {
+  private void run(Context context, Access access, ApiHandler handler, boolean idempotent) {
     Account account = accounts.resolve(context.header("Host"));
     Principal principal =
         access == Access.PUBLIC
@@ -61,6 +82,15 @@ public final class ApiRoutes {
             : authenticator.authenticate(
                 account, context.header("Authorization"), access, context.ip());
     ApiRequest request = new ApiRequest(context, account, principal);
+    String key = idempotent ? context.header(Idempotency.HEADER) : null;
+    Responses.write(
+        context,
+        key == null
+            ? answer(request, handler)
+            : idempotency.run(request, key, () -> answer(request, handler)));
+  }
+
+  private static Reply answer(ApiRequest request, ApiHandler handler) {
     Reply reply = handler.handle(request);
     if (!request.ignoredKeys().isEmpty()) {
       reply =
@@ -71,7 +101,7 @@ public final class ApiRoutes {
                   .map(ApiRoutes::headerSafe)
                   .collect(java.util.stream.Collectors.joining(",")));
     }
-    Responses.write(context, reply);
+    return reply;
   }
 
   /**

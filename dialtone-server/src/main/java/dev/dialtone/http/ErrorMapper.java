@@ -7,6 +7,11 @@ import java.util.Map;
 public final class ErrorMapper {
   private ErrorMapper() {}
 
+  /** The whole reply for this error: its status, body and headers. */
+  public static Reply reply(ApiException e) {
+    return new Reply(e.code().status(), body(e), headers(e));
+  }
+
   /** The JSON body, as an ordered map ready for {@link Json}. */
   public static Map<String, Object> body(ApiException e) {
     Map<String, Object> body = new LinkedHashMap<>();

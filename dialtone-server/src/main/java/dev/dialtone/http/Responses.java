@@ -20,6 +20,6 @@ public final class Responses {
   }
 
   public static void error(Context context, ApiException e) {
-    write(context, new Reply(e.code().status(), ErrorMapper.body(e), ErrorMapper.headers(e)));
+    write(context, ErrorMapper.reply(e));
   }
 }

@@ -53,7 +53,7 @@ public final class TicketRoutes {
   }
 
   public void register(ApiRoutes routes) {
-    routes.post("/api/v2/tickets", Access.AGENT, this::create);
+    routes.idempotentPost("/api/v2/tickets", Access.AGENT, this::create);
     routes.get("/api/v2/tickets", Access.AGENT, this::list);
     routes.get("/api/v2/tickets/{ticket_id}", Access.AGENT, this::show);
     routes.put("/api/v2/tickets/{ticket_id}", Access.AGENT, this::update);

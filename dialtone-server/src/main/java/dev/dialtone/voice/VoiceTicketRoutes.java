@@ -61,7 +61,7 @@ public final class VoiceTicketRoutes {
   }
 
   public void register(ApiRoutes routes) {
-    routes.post("/api/v2/channels/voice/tickets", Access.AGENT, this::create);
+    routes.idempotentPost("/api/v2/channels/voice/tickets", Access.AGENT, this::create);
   }
 
   private Reply create(ApiRequest request) {

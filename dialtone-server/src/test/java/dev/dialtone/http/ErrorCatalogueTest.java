@@ -220,6 +220,20 @@ class ErrorCatalogueTest {
                 + "'to_line':[{'description':'To line: cannot be blank','error':'BlankValue'}]}}"));
   }
 
+  @Test
+  void idempotencyKeyReusedWithAnotherBody_answers400IdempotentRequestError() {
+    Api keyed = admin.withHeader("Idempotency-Key", "catalogue-key");
+    assertThat(keyed.post("/api/v2/calls", Calls.MINIMAL).status()).isEqualTo(201);
+
+    Response response = keyed.post("/api/v2/calls", json("{'call': {'direction': 'outbound'}}"));
+
+    assertError(
+        response,
+        400,
+        "{\"error\":\"IdempotentRequestError\","
+            + "\"description\":\"Request parameters don't match the given idempotency key\"}");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{", "{\"call\": }", "[]", "\"call\"", "{\"call\": [1]}", "{\"x\": 1}"})
   void bodyThatIsNotACallEnvelope_answers400InvalidJson(String body) {

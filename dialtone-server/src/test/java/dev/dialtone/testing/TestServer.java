@@ -7,6 +7,7 @@ import dev.dialtone.store.Database;
 import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,18 +27,17 @@ public final class TestServer implements AutoCloseable {
 
   private final Path dataDir;
   private final String databaseUrl;
+  private final Clock clock;
   private DialtoneServer server;
 
   private final UnaryOperator<Config> settings;
 
-  private TestServer(Path dataDir, String databaseUrl) {
-    this(dataDir, databaseUrl, UnaryOperator.identity());
-  }
-
-  private TestServer(Path dataDir, String databaseUrl, UnaryOperator<Config> settings) {
+  private TestServer(
+      Path dataDir, String databaseUrl, Clock clock, UnaryOperator<Config> settings) {
     this.settings = settings;
     this.dataDir = dataDir;
     this.databaseUrl = databaseUrl;
+    this.clock = clock;
     if (databaseUrl != null) {
       DATABASES.put(dataDir.toAbsolutePath(), databaseUrl);
     }
@@ -50,7 +50,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir) {
-    return new TestServer(dataDir, onPostgres() ? TestPostgres.newDatabase() : null);
+    return start(dataDir, Clock.systemUTC());
+  }
+
+  /** A server that tells time by {@code clock}, e.g. a {@link TestClock} the test moves. */
+  public static TestServer start(Path dataDir, Clock clock) {
+    return new TestServer(
+        dataDir, onPostgres() ? TestPostgres.newDatabase() : null, clock, UnaryOperator.identity());
   }
 
   /** The PostgreSQL URL of the test server on this data directory; null for SQLite. */
@@ -60,12 +66,14 @@ public final class TestServer implements AutoCloseable {
 
   /** A server with some settings changed from the test defaults. */
   public static TestServer start(Path dataDir, UnaryOperator<Config> settings) {
-    return new TestServer(dataDir, onPostgres() ? TestPostgres.newDatabase() : null, settings);
+    return new TestServer(
+        dataDir, onPostgres() ? TestPostgres.newDatabase() : null, Clock.systemUTC(), settings);
   }
 
   /** A server on a new PostgreSQL database, whatever the suite's database. */
   public static TestServer startOnPostgres(Path dataDir) {
-    return new TestServer(dataDir, TestPostgres.newDatabase());
+    return new TestServer(
+        dataDir, TestPostgres.newDatabase(), Clock.systemUTC(), UnaryOperator.identity());
   }
 
   /** The cluster-wide event bus of this node. */
@@ -73,16 +81,16 @@ public final class TestServer implements AutoCloseable {
     return server.events();
   }
 
-  /** A second node on the same database as this one (PostgreSQL only). */
+  /** A second node on the same database as this one (PostgreSQL only), on the same clock. */
   public TestServer secondNode(Path otherDataDir) {
     if (databaseUrl == null) {
       throw new IllegalStateException("only PostgreSQL is shared between nodes");
     }
-    return new TestServer(otherDataDir, databaseUrl);
+    return new TestServer(otherDataDir, databaseUrl, clock, settings);
   }
 
   private DialtoneServer boot() {
-    return DialtoneServer.create(config()).start();
+    return DialtoneServer.create(config(), clock).start();
   }
 
   /** The configuration this server runs with. */
