@@ -59,10 +59,16 @@ public final class ApiRequest {
     if (raw.endsWith(".json")) {
       raw = raw.substring(0, raw.length() - ".json".length());
     }
-    if (raw.isEmpty() || raw.length() > 19 || !raw.chars().allMatch(Character::isDigit)) {
+    // ASCII digits only: Character.isDigit would let other scripts' digits through.
+    if (raw.isEmpty() || raw.length() > 19 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw ApiException.notFound();
     }
-    long id = Long.parseLong(raw);
+    long id;
+    try {
+      id = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw ApiException.notFound(); // 19 digits above Long.MAX_VALUE
+    }
     if (id <= 0) {
       throw ApiException.notFound();
     }

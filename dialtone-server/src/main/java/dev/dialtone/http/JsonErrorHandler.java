@@ -29,6 +29,15 @@ public final class JsonErrorHandler extends ErrorHandler {
     if (status < 400) {
       status = HttpStatus.INTERNAL_SERVER_ERROR_500;
     }
+    // Jetty reads a request line without a version ("GET /x", or "GET  HTTP/1.1" with an empty
+    // target) as HTTP/0.9 and refuses that version with a 505; it is a malformed request line, the
+    // client's fault: 400. A version that is named and unknown (HTTP/9.9) stays a 505.
+    if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505
+        && message != null
+        && message.contains("HTTP/0.9")) {
+      status = HttpStatus.BAD_REQUEST_400;
+      message = "Malformed request line: the HTTP version is missing";
+    }
     ErrorCode code = codeFor(status);
     String description =
         message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;

@@ -10,6 +10,7 @@ import dev.dialtone.api.CallField;
 import dev.dialtone.api.FieldType;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Calls;
+import dev.dialtone.testing.RandomText;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
@@ -51,6 +52,7 @@ class BadInputSweepTest {
   static long ticketedCall;
   static long endUserId;
   final Random random = new Random(SEED);
+  final RandomText text = new RandomText(random);
 
   /** One request of the sweep. */
   record Case(String why, String method, String path, byte[] body, String contentType) {
@@ -534,32 +536,12 @@ class BadInputSweepTest {
     return strings.get(random.nextInt(strings.size()));
   }
 
-  /** Random text from all of Unicode: controls, surrogate pairs, right-to-left, combining marks. */
   String unicode(int codePoints) {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < codePoints; i++) {
-      int codePoint =
-          switch (random.nextInt(6)) {
-            case 0 -> random.nextInt(0x20);
-            case 1 -> 0x20 + random.nextInt(0x5F);
-            case 2 -> 0x300 + random.nextInt(0x70);
-            case 3 -> 0x590 + random.nextInt(0x200);
-            case 4 -> 0x1F300 + random.nextInt(0x300);
-            default -> 0x4E00 + random.nextInt(0x5000);
-          };
-      text.appendCodePoint(codePoint);
-    }
-    return text.toString();
+    return text.unicode(codePoints);
   }
 
-  /** A string of exactly this many characters (code points): a random block, repeated. */
   String unicodeOfLength(int codePoints) {
-    int[] block = unicode(Math.max(1, Math.min(codePoints, 64))).codePoints().toArray();
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < codePoints; i++) {
-      text.appendCodePoint(block[i % block.length]);
-    }
-    return text.toString();
+    return text.unicodeOfLength(codePoints);
   }
 
   static String envelope(ObjectNode call, ObjectNode comment) {
