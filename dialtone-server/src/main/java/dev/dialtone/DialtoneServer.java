@@ -24,6 +24,7 @@ import dev.dialtone.http.JsonErrorHandler;
 import dev.dialtone.http.Responses;
 import dev.dialtone.organization.OrganizationRoutes;
 import dev.dialtone.organization.OrganizationStore;
+import dev.dialtone.ratelimit.RateLimits;
 import dev.dialtone.screenpop.DisplayRoutes;
 import dev.dialtone.screenpop.ScreenPopStore;
 import dev.dialtone.screenpop.ScreenPops;
@@ -62,6 +63,7 @@ public final class DialtoneServer implements AutoCloseable {
   private final Clock clock;
   private Database database;
   private EventBus events;
+  private RateLimits rateLimits;
   private Javalin app;
   private AccountSetup.Created firstStart;
 
@@ -71,7 +73,12 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   public static DialtoneServer create(Config config) {
-    return new DialtoneServer(config, Clock.systemUTC());
+    return create(config, Clock.systemUTC());
+  }
+
+  /** A server that reads the time from this clock: for tests that move time on. */
+  public static DialtoneServer create(Config config, Clock clock) {
+    return new DialtoneServer(config, clock);
   }
 
   public DialtoneServer start() {
@@ -97,6 +104,8 @@ public final class DialtoneServer implements AutoCloseable {
     ScreenPops screenPops = new ScreenPops(new ScreenPopStore(), events);
     AccountSetup setup = new AccountSetup(accounts, brands, users, tokens);
     firstStart = bootstrap(accounts, setup);
+    rateLimits = new RateLimits(database, clock, config.rateLimitSupport(), config.rateLimitTalk());
+    rateLimits.start(config.rateLimitSync());
 
     AccountResolver resolver =
         new AccountResolver(database, accounts, config.baseDomain(), config.subdomain());
@@ -117,7 +126,7 @@ public final class DialtoneServer implements AutoCloseable {
         Javalin.create(
             javalin -> {
               configure(javalin);
-              ApiRoutes api = new ApiRoutes(javalin.routes, resolver, authenticator);
+              ApiRoutes api = new ApiRoutes(javalin.routes, resolver, authenticator, rateLimits);
               javalin.routes.get(
                   "/_dialtone/health/live", ctx -> ctx.json(java.util.Map.of("status", "live")));
               javalin.routes.get(
@@ -239,6 +248,11 @@ public final class DialtoneServer implements AutoCloseable {
     return events;
   }
 
+  /** This node's rate limits; {@link RateLimits#sync} shares its counts now. */
+  public RateLimits rateLimits() {
+    return rateLimits;
+  }
+
   public int port() {
     return app.port();
   }
@@ -252,6 +266,9 @@ public final class DialtoneServer implements AutoCloseable {
   public void close() {
     if (app != null) {
       app.stop();
+    }
+    if (rateLimits != null) {
+      rateLimits.close();
     }
     if (events != null) {
       events.close();

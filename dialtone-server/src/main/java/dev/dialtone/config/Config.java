@@ -12,6 +12,10 @@ import java.time.Duration;
  * @param databaseUrl a PostgreSQL JDBC URL; null means the embedded SQLite file in {@code dataDir}
  * @param databasePoolSize the most PostgreSQL connections this node holds
  * @param databaseTimeout how long a request waits for a PostgreSQL connection before a 503
+ * @param rateLimitSupport support API requests per account per minute; 0 is no limit
+ * @param rateLimitTalk Talk API requests per account per 5 minutes; 0 is no limit
+ * @param rateLimitSync how often a node adds its request counts to the shared ones and reads back
+ *     the totals
  */
 public record Config(
     int port,
@@ -23,7 +27,10 @@ public record Config(
     String adminToken,
     String databaseUrl,
     int databasePoolSize,
-    Duration databaseTimeout) {
+    Duration databaseTimeout,
+    int rateLimitSupport,
+    int rateLimitTalk,
+    Duration rateLimitSync) {
 
   /** Defaults for tests and embedding: port 0 binds a free port. */
   public static Config defaults(Path dataDir) {
@@ -37,7 +44,10 @@ public record Config(
         null,
         null,
         10,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        700,
+        15_000,
+        Duration.ofSeconds(1));
   }
 
   public Config withPort(int port) {
@@ -51,7 +61,10 @@ public record Config(
         adminToken,
         databaseUrl,
         databasePoolSize,
-        databaseTimeout);
+        databaseTimeout,
+        rateLimitSupport,
+        rateLimitTalk,
+        rateLimitSync);
   }
 
   public Config withAdmin(String email, String password, String token) {
@@ -65,7 +78,10 @@ public record Config(
         token,
         databaseUrl,
         databasePoolSize,
-        databaseTimeout);
+        databaseTimeout,
+        rateLimitSupport,
+        rateLimitTalk,
+        rateLimitSync);
   }
 
   /** The same settings on PostgreSQL at this JDBC URL. */
@@ -80,6 +96,45 @@ public record Config(
         adminToken,
         url,
         databasePoolSize,
-        databaseTimeout);
+        databaseTimeout,
+        rateLimitSupport,
+        rateLimitTalk,
+        rateLimitSync);
+  }
+
+  /** The same settings with these rate limits (0 is no limit). */
+  public Config withRateLimits(int support, int talk) {
+    return new Config(
+        port,
+        dataDir,
+        baseDomain,
+        subdomain,
+        adminEmail,
+        adminPassword,
+        adminToken,
+        databaseUrl,
+        databasePoolSize,
+        databaseTimeout,
+        support,
+        talk,
+        rateLimitSync);
+  }
+
+  /** The same settings with nodes sharing their request counts this often. */
+  public Config withRateLimitSync(Duration interval) {
+    return new Config(
+        port,
+        dataDir,
+        baseDomain,
+        subdomain,
+        adminEmail,
+        adminPassword,
+        adminToken,
+        databaseUrl,
+        databasePoolSize,
+        databaseTimeout,
+        rateLimitSupport,
+        rateLimitTalk,
+        interval);
   }
 }

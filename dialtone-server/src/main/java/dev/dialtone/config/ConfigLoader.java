@@ -64,7 +64,10 @@ public final class ConfigLoader {
         values.get(Setting.ADMIN_TOKEN),
         blankToNull(values.get(Setting.DATABASE_URL)),
         positive(values, Setting.DATABASE_POOL_SIZE),
-        Duration.ofMillis(atLeast(values, Setting.DATABASE_TIMEOUT_MS, 250)));
+        Duration.ofMillis(atLeast(values, Setting.DATABASE_TIMEOUT_MS, 250)),
+        atLeast(values, Setting.RATE_LIMIT_SUPPORT, 0),
+        atLeast(values, Setting.RATE_LIMIT_TALK, 0),
+        Duration.ofMillis(atLeast(values, Setting.RATE_LIMIT_SYNC_MS, 10)));
   }
 
   /** The settings in force, one per line, secrets masked: printed once at start. */
@@ -84,6 +87,9 @@ public final class ConfigLoader {
             : maskPassword(config.databaseUrl()));
     shown.put(Setting.DATABASE_POOL_SIZE, config.databasePoolSize());
     shown.put(Setting.DATABASE_TIMEOUT_MS, config.databaseTimeout().toMillis());
+    shown.put(Setting.RATE_LIMIT_SUPPORT, config.rateLimitSupport());
+    shown.put(Setting.RATE_LIMIT_TALK, config.rateLimitTalk());
+    shown.put(Setting.RATE_LIMIT_SYNC_MS, config.rateLimitSync().toMillis());
     return shown.entrySet().stream()
         .map(e -> "  " + e.getKey().envName() + "=" + e.getValue())
         .collect(Collectors.joining("\n"));

@@ -14,7 +14,11 @@ enum Setting {
   DATABASE_URL(null, true, "PostgreSQL JDBC URL; unset means the embedded SQLite file"),
   DATABASE_POOL_SIZE("10", false, "Most PostgreSQL connections per node"),
   DATABASE_TIMEOUT_MS(
-      "5000", false, "Wait for a database connection or write turn before answering 503");
+      "5000", false, "Wait for a database connection or write turn before answering 503"),
+  RATE_LIMIT_SUPPORT("700", false, "Support API requests per account per minute; 0 is no limit"),
+  RATE_LIMIT_TALK("15000", false, "Talk API requests per account per 5 minutes; 0 is no limit"),
+  RATE_LIMIT_SYNC_MS(
+      "1000", false, "How often a node shares its request counts with the other nodes");
 
   final String defaultValue;
   final boolean secret;

@@ -5,6 +5,9 @@ import dev.dialtone.account.AccountResolver;
 import dev.dialtone.auth.Access;
 import dev.dialtone.auth.Authenticator;
 import dev.dialtone.auth.Principal;
+import dev.dialtone.ratelimit.Bucket;
+import dev.dialtone.ratelimit.Quota;
+import dev.dialtone.ratelimit.RateLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -12,8 +15,8 @@ import io.javalin.http.HandlerType;
 
 /**
  * Registers API routes. Each route answers with and without the {@code .json} suffix, and runs the
- * same steps in the same order: find the account by host, authenticate, check the role, run the
- * handler, write the reply.
+ * same steps in the same order: find the account by host, authenticate, check the role, count the
+ * request against the account's rate limit, run the handler, write the reply.
  */
 public final class ApiRoutes {
   /** A body may carry thousands of unknown keys; the header names the first few. */
@@ -22,11 +25,17 @@ public final class ApiRoutes {
   private final RoutesConfig routes;
   private final AccountResolver accounts;
   private final Authenticator authenticator;
+  private final RateLimits rateLimits;
 
-  public ApiRoutes(RoutesConfig routes, AccountResolver accounts, Authenticator authenticator) {
+  public ApiRoutes(
+      RoutesConfig routes,
+      AccountResolver accounts,
+      Authenticator authenticator,
+      RateLimits rateLimits) {
     this.routes = routes;
     this.accounts = accounts;
     this.authenticator = authenticator;
+    this.rateLimits = rateLimits;
   }
 
   public void get(String path, Access access, ApiHandler handler) {
@@ -46,19 +55,34 @@ public final class ApiRoutes {
   }
 
   private void add(HandlerType method, String path, Access access, ApiHandler handler) {
-    Handler wrapped = context -> run(context, access, handler);
+    Bucket bucket = Bucket.forRoute(path);
+    Handler wrapped = context -> run(context, access, bucket, handler);
     routes.addHttpHandler(method, path, wrapped);
     if (path.startsWith("/api/")) {
       routes.addHttpHandler(method, path + ".json", wrapped);
     }
   }
 
-  private void run(Context context, Access access, ApiHandler handler) {
+  /** {@code bucket} is null for routes outside {@code /api/v2}, which are not rate limited. */
+  private void run(Context context, Access access, Bucket bucket, ApiHandler handler) {
     Account account = accounts.resolve(context.header("Host"));
+    if (bucket != null) {
+      // Shown on a 401 or 403 too; such requests are not counted, so that nobody can spend an
+      // account's budget without its credentials.
+      showQuota(context, rateLimits.peek(account, bucket));
+    }
     Principal principal =
         access == Access.PUBLIC
             ? null
             : authenticator.authenticate(account, context.header("Authorization"), access);
+    if (bucket != null) {
+      Quota quota = rateLimits.acquire(account, bucket);
+      showQuota(context, quota);
+      if (quota != null && !quota.allowed()) {
+        context.header("Retry-After", Long.toString(quota.resetSeconds()));
+        throw ApiException.of(ErrorCode.TOO_MANY_REQUESTS, bucket.exceededDescription());
+      }
+    }
     ApiRequest request = new ApiRequest(context, account, principal);
     Reply reply = handler.handle(request);
     if (!request.ignoredKeys().isEmpty()) {
@@ -71,6 +95,18 @@ public final class ApiRoutes {
                   .collect(java.util.stream.Collectors.joining(",")));
     }
     Responses.write(context, reply);
+  }
+
+  /** Zendesk's rate-limit headers, in both spellings it sends; none for a bucket that is off. */
+  private static void showQuota(Context context, Quota quota) {
+    if (quota == null) {
+      return;
+    }
+    context.header("X-Rate-Limit", Integer.toString(quota.limit()));
+    context.header("X-Rate-Limit-Remaining", Long.toString(quota.remaining()));
+    context.header("ratelimit-limit", Integer.toString(quota.limit()));
+    context.header("ratelimit-remaining", Long.toString(quota.remaining()));
+    context.header("ratelimit-reset", Long.toString(quota.resetSeconds()));
   }
 
   /**

@@ -7,29 +7,44 @@ import dev.dialtone.store.Database;
 import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A real Dialtone server on a free port, on a real SQLite file in a directory of the test's, with a
  * known admin. {@link #restart} stops it and starts a new one on the same data.
+ *
+ * <p>The test configuration raises the rate limits to {@link #TEST_RATE_LIMIT} in both buckets, so
+ * suites that send thousands of requests in a minute (the bad-input sweep) are never limited, while
+ * every answer still carries the rate-limit headers. {@code RateLimitTest} sets small limits of its
+ * own with {@link #start(Path, Clock, UnaryOperator)}.
  */
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
   public static final String ADMIN_PASSWORD = "correct horse battery staple";
   public static final String ADMIN_TOKEN = "testtoken0123456789abcdefghijklmnopqrstu";
 
+  /** The rate limit of both buckets in the test configuration. */
+  public static final int TEST_RATE_LIMIT = 1_000_000;
+
   /** Which database each running test server's data directory stands for, for {@link Rows}. */
   private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
 
   private final Path dataDir;
   private final String databaseUrl;
+  private final Clock clock;
+  private final UnaryOperator<Config> settings;
   private DialtoneServer server;
 
-  private TestServer(Path dataDir, String databaseUrl) {
+  private TestServer(
+      Path dataDir, String databaseUrl, Clock clock, UnaryOperator<Config> settings) {
     this.dataDir = dataDir;
     this.databaseUrl = databaseUrl;
+    this.clock = clock;
+    this.settings = settings;
     if (databaseUrl != null) {
       DATABASES.put(dataDir.toAbsolutePath(), databaseUrl);
     }
@@ -42,7 +57,16 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir) {
-    return new TestServer(dataDir, onPostgres() ? TestPostgres.newDatabase() : null);
+    return start(dataDir, Clock.systemUTC(), UnaryOperator.identity());
+  }
+
+  /**
+   * A server on the suite's database that reads the time from {@code clock}, with the test
+   * configuration changed by {@code settings}.
+   */
+  public static TestServer start(Path dataDir, Clock clock, UnaryOperator<Config> settings) {
+    return new TestServer(
+        dataDir, onPostgres() ? TestPostgres.newDatabase() : null, clock, settings);
   }
 
   /** The PostgreSQL URL of the test server on this data directory; null for SQLite. */
@@ -52,7 +76,13 @@ public final class TestServer implements AutoCloseable {
 
   /** A server on a new PostgreSQL database, whatever the suite's database. */
   public static TestServer startOnPostgres(Path dataDir) {
-    return new TestServer(dataDir, TestPostgres.newDatabase());
+    return startOnPostgres(dataDir, Clock.systemUTC(), UnaryOperator.identity());
+  }
+
+  /** As {@link #startOnPostgres(Path)}, with this clock and settings. */
+  public static TestServer startOnPostgres(
+      Path dataDir, Clock clock, UnaryOperator<Config> settings) {
+    return new TestServer(dataDir, TestPostgres.newDatabase(), clock, settings);
   }
 
   /** The cluster-wide event bus of this node. */
@@ -60,22 +90,33 @@ public final class TestServer implements AutoCloseable {
     return server.events();
   }
 
-  /** A second node on the same database as this one (PostgreSQL only). */
+  /**
+   * A second node on the same database as this one (PostgreSQL only), with the same clock and
+   * settings.
+   */
   public TestServer secondNode(Path otherDataDir) {
     if (databaseUrl == null) {
       throw new IllegalStateException("only PostgreSQL is shared between nodes");
     }
-    return new TestServer(otherDataDir, databaseUrl);
+    return new TestServer(otherDataDir, databaseUrl, clock, settings);
   }
 
   private DialtoneServer boot() {
-    return DialtoneServer.create(config()).start();
+    return DialtoneServer.create(config(), clock).start();
   }
 
   /** The configuration this server runs with. */
   public Config config() {
-    Config config = Config.defaults(dataDir).withAdmin(ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN);
-    return databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl);
+    Config config =
+        Config.defaults(dataDir)
+            .withAdmin(ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN)
+            .withRateLimits(TEST_RATE_LIMIT, TEST_RATE_LIMIT);
+    return settings.apply(databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl));
+  }
+
+  /** Shares this node's rate-limit counts with the other nodes now, as its timer would. */
+  public void syncRateLimits() {
+    server.rateLimits().sync();
   }
 
   /**
