@@ -14,7 +14,9 @@ import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.Reply;
 import dev.dialtone.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -112,6 +114,16 @@ public final class AccountAdminRoutes {
     requireDefaultAccount(request);
     String subdomain = request.pathParam("subdomain");
     ObjectNode input = request.envelope("account");
+    List<String> unknown = new ArrayList<>();
+    input
+        .fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!key.equals("rate_limit_support") && !key.equals("rate_limit_talk")) {
+                unknown.add(key);
+              }
+            });
+    request.ignored(unknown);
     FieldErrors errors = new FieldErrors();
     LimitInput support = rateLimit(input, "rate_limit_support", "Rate limit support", errors);
     LimitInput talk = rateLimit(input, "rate_limit_talk", "Rate limit talk", errors);

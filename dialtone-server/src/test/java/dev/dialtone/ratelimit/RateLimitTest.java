@@ -206,9 +206,11 @@ class RateLimitTest {
     String subdomain = newAccount();
     Api api = accountApi(subdomain);
 
-    Response set = setLimits(subdomain, "{'account': {'rate_limit_support': 2}}");
+    Response set =
+        setLimits(subdomain, "{'account': {'rate_limit_support': 2, 'rate_limit_calls': 1}}");
 
     assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(set.header("X-Dialtone-Ignored-Fields")).isEqualTo("rate_limit_calls");
     assertThat(set.json().at("/account/rate_limit_support").asInt()).isEqualTo(2);
     assertThat(set.json().at("/account/rate_limit_talk").isNull()).isTrue();
     assertThat(api.get("/api/v2/users/me").header("X-Rate-Limit")).isEqualTo("2");
