@@ -27,6 +27,7 @@ import dev.dialtone.idempotency.Idempotency;
 import dev.dialtone.idempotency.IdempotencyKeys;
 import dev.dialtone.organization.OrganizationRoutes;
 import dev.dialtone.organization.OrganizationStore;
+import dev.dialtone.ratelimit.RateLimits;
 import dev.dialtone.screenpop.DisplayRoutes;
 import dev.dialtone.screenpop.ScreenPopStore;
 import dev.dialtone.screenpop.ScreenPops;
@@ -70,6 +71,7 @@ public final class DialtoneServer implements AutoCloseable {
   private final Clock clock;
   private Database database;
   private EventBus events;
+  private RateLimits rateLimits;
   private Javalin app;
   private AccountSetup.Created firstStart;
 
@@ -82,7 +84,7 @@ public final class DialtoneServer implements AutoCloseable {
     return create(config, Clock.systemUTC());
   }
 
-  /** As {@link #create(Config)}, telling time by {@code clock}: tests move it to expire things. */
+  /** As {@link #create(Config)}, telling time by {@code clock}: tests move it on. */
   public static DialtoneServer create(Config config, Clock clock) {
     return new DialtoneServer(config, clock);
   }
@@ -110,6 +112,8 @@ public final class DialtoneServer implements AutoCloseable {
     ScreenPops screenPops = new ScreenPops(new ScreenPopStore(), events);
     AccountSetup setup = new AccountSetup(accounts, brands, users, tokens);
     firstStart = bootstrap(accounts, setup);
+    rateLimits = new RateLimits(database, clock, config.rateLimitSupport(), config.rateLimitTalk());
+    rateLimits.start(config.rateLimitSync());
 
     AccountResolver resolver =
         new AccountResolver(database, accounts, config.baseDomain(), config.subdomain());
@@ -137,7 +141,8 @@ public final class DialtoneServer implements AutoCloseable {
         Javalin.create(
             javalin -> {
               configure(javalin);
-              ApiRoutes api = new ApiRoutes(javalin.routes, resolver, authenticator, idempotency);
+              ApiRoutes api =
+                  new ApiRoutes(javalin.routes, resolver, authenticator, idempotency, rateLimits);
               javalin.routes.get(
                   "/_dialtone/health/live", ctx -> ctx.json(java.util.Map.of("status", "live")));
               javalin.routes.get(
@@ -270,6 +275,11 @@ public final class DialtoneServer implements AutoCloseable {
     return events;
   }
 
+  /** This node's rate limits; {@link RateLimits#sync} shares its counts now. */
+  public RateLimits rateLimits() {
+    return rateLimits;
+  }
+
   public int port() {
     return app.port();
   }
@@ -283,6 +293,9 @@ public final class DialtoneServer implements AutoCloseable {
   public void close() {
     if (app != null) {
       app.stop();
+    }
+    if (rateLimits != null) {
+      rateLimits.close();
     }
     if (events != null) {
       events.close();

@@ -2,11 +2,20 @@ package dev.dialtone.account;
 
 import java.time.Instant;
 
-/** A tenant: Zendesk's {@code {subdomain}.zendesk.com}. Every record belongs to exactly one. */
+/**
+ * A tenant: Zendesk's {@code {subdomain}.zendesk.com}. Every record belongs to exactly one.
+ *
+ * @param rateLimitSupport the account's own support limit per minute; null means the server's
+ *     setting, 0 no limit
+ * @param rateLimitTalk the account's own Talk limit per 5 minutes; null means the server's setting,
+ *     0 no limit
+ */
 public record Account(
     long id,
     String subdomain,
     String name,
     Long defaultBrandId,
     boolean tpeCommentsPublic,
-    Instant createdAt) {}
+    Instant createdAt,
+    Integer rateLimitSupport,
+    Integer rateLimitTalk) {}

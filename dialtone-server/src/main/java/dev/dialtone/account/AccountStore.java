@@ -8,7 +8,8 @@ import java.util.Optional;
 /** SQL for accounts. */
 public final class AccountStore {
   private static final String COLUMNS =
-      "id, subdomain, name, default_brand_id, tpe_comments_public, created_at";
+      "id, subdomain, name, default_brand_id, tpe_comments_public, created_at, rate_limit_support,"
+          + " rate_limit_talk";
 
   public Optional<Account> findBySubdomain(Tx tx, String subdomain) {
     return tx.first(
@@ -22,11 +23,24 @@ public final class AccountStore {
             subdomain,
             name,
             now);
-    return new Account(id, subdomain, name, null, false, now);
+    return new Account(id, subdomain, name, null, false, now, null, null);
   }
 
   public void setDefaultBrand(Tx tx, long accountId, long brandId) {
     tx.update("UPDATE accounts SET default_brand_id = ? WHERE id = ?", brandId, accountId);
+  }
+
+  /**
+   * Sets the account's own rate limits; null returns a bucket to the server's setting. Returns
+   * whether the account exists.
+   */
+  public boolean setRateLimits(Tx tx, long accountId, Integer support, Integer talk) {
+    return tx.update(
+            "UPDATE accounts SET rate_limit_support = ?, rate_limit_talk = ? WHERE id = ?",
+            support,
+            talk,
+            accountId)
+        == 1;
   }
 
   private static Account map(Row row) {
@@ -36,6 +50,13 @@ public final class AccountStore {
         row.string("name"),
         row.longOrNull("default_brand_id"),
         Boolean.TRUE.equals(row.bool("tpe_comments_public")),
-        row.instant("created_at"));
+        row.instant("created_at"),
+        intOrNull(row, "rate_limit_support"),
+        intOrNull(row, "rate_limit_talk"));
+  }
+
+  private static Integer intOrNull(Row row, String column) {
+    Long value = row.longOrNull(column);
+    return value == null ? null : Math.toIntExact(value);
   }
 }

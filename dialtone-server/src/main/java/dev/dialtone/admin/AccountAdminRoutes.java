@@ -2,6 +2,7 @@ package dev.dialtone.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.account.Account;
 import dev.dialtone.account.AccountSetup;
 import dev.dialtone.account.AccountStore;
 import dev.dialtone.auth.Access;
@@ -13,16 +14,23 @@ import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.Reply;
 import dev.dialtone.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /_dialtone/accounts}: an admin of the default account creates another account
- * (tenant), with its first admin and API token, for self-hosting several teams or for tests.
+ * Account administration by an admin of the default account: {@code POST /_dialtone/accounts}
+ * creates another account (tenant), with its first admin and API token, for self-hosting several
+ * teams or for tests; {@code PATCH /_dialtone/accounts/{subdomain}} sets an account's own rate
+ * limits.
  */
 public final class AccountAdminRoutes {
   private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+  /** The largest rate limit an account may be given: far beyond any real need, within an int. */
+  private static final int MAX_RATE_LIMIT = 1_000_000_000;
 
   private final Database database;
   private final AccountStore accounts;
@@ -45,12 +53,17 @@ public final class AccountAdminRoutes {
 
   public void register(ApiRoutes routes) {
     routes.post("/_dialtone/accounts", Access.ADMIN, this::create);
+    routes.patch("/_dialtone/accounts/{subdomain}", Access.ADMIN, this::update);
   }
 
-  private Reply create(ApiRequest request) {
+  private void requireDefaultAccount(ApiRequest request) {
     if (!request.account().subdomain().equals(defaultSubdomain)) {
       throw ApiException.forbidden();
     }
+  }
+
+  private Reply create(ApiRequest request) {
+    requireDefaultAccount(request);
     ObjectNode body = request.jsonBody();
     JsonNode accountNode = body.get("account");
     if (accountNode == null || !accountNode.isObject()) {
@@ -91,6 +104,75 @@ public final class AccountAdminRoutes {
     json.put("api_token", created.apiToken());
     json.put("default_brand_id", created.account().defaultBrandId());
     return Reply.created(Map.of("account", json));
+  }
+
+  /**
+   * Sets the account's own rate limits. A key left out keeps its value; {@code null} returns the
+   * bucket to the server's setting; {@code 0} turns the bucket off for the account.
+   */
+  private Reply update(ApiRequest request) {
+    requireDefaultAccount(request);
+    String subdomain = request.pathParam("subdomain");
+    ObjectNode input = request.envelope("account");
+    List<String> unknown = new ArrayList<>();
+    input
+        .fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!key.equals("rate_limit_support") && !key.equals("rate_limit_talk")) {
+                unknown.add(key);
+              }
+            });
+    request.ignored(unknown);
+    FieldErrors errors = new FieldErrors();
+    LimitInput support = rateLimit(input, "rate_limit_support", "Rate limit support", errors);
+    LimitInput talk = rateLimit(input, "rate_limit_talk", "Rate limit talk", errors);
+    errors.throwIfAny();
+    Account updated =
+        database.write(
+            tx -> {
+              Account account =
+                  accounts.findBySubdomain(tx, subdomain).orElseThrow(ApiException::notFound);
+              accounts.setRateLimits(
+                  tx,
+                  account.id(),
+                  support.given() ? support.value() : account.rateLimitSupport(),
+                  talk.given() ? talk.value() : account.rateLimitTalk());
+              return accounts.findBySubdomain(tx, subdomain).orElseThrow();
+            });
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", updated.id());
+    json.put("subdomain", updated.subdomain());
+    json.put("rate_limit_support", updated.rateLimitSupport());
+    json.put("rate_limit_talk", updated.rateLimitTalk());
+    return Reply.ok(Map.of("account", json));
+  }
+
+  /** A rate limit as sent: whether the key was there, and its value (null to clear). */
+  private record LimitInput(boolean given, Integer value) {}
+
+  private static LimitInput rateLimit(
+      JsonNode input, String key, String label, FieldErrors errors) {
+    JsonNode value = input.get(key);
+    if (value == null) {
+      return new LimitInput(false, null);
+    }
+    if (value.isNull()) {
+      return new LimitInput(true, null);
+    }
+    if (!value.isIntegralNumber()) {
+      errors.add(key, label, FieldErrorCode.InvalidType, "must be an integer or null");
+      return new LimitInput(false, null);
+    }
+    if (!value.canConvertToLong() || value.longValue() < 0 || value.longValue() > MAX_RATE_LIMIT) {
+      errors.add(
+          key,
+          label,
+          FieldErrorCode.InvalidValue,
+          "must be from 0 (no limit) to " + MAX_RATE_LIMIT);
+      return new LimitInput(false, null);
+    }
+    return new LimitInput(true, value.intValue());
   }
 
   private static String text(JsonNode node, String key) {

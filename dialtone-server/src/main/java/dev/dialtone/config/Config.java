@@ -17,6 +17,10 @@ import java.util.function.Consumer;
  * @param tlsCertificate a PEM certificate chain to serve HTTPS with; null for none
  * @param tlsKey the PEM (PKCS#8) private key of {@code tlsCertificate}
  * @param tlsSelfSigned serve HTTPS with a self-signed certificate kept in the data dir
+ * @param rateLimitSupport support API requests per account per minute; 0 is no limit
+ * @param rateLimitTalk Talk API requests per account per 5 minutes; 0 is no limit
+ * @param rateLimitSync how often a node adds its request counts to the shared ones and reads back
+ *     the totals
  */
 public record Config(
     int port,
@@ -32,7 +36,10 @@ public record Config(
     int signInFailures,
     Path tlsCertificate,
     Path tlsKey,
-    boolean tlsSelfSigned) {
+    boolean tlsSelfSigned,
+    int rateLimitSupport,
+    int rateLimitTalk,
+    Duration rateLimitSync) {
 
   /** Defaults for tests and embedding: port 0 binds a free port. */
   public static Config defaults(Path dataDir) {
@@ -50,7 +57,10 @@ public record Config(
         20,
         null,
         null,
-        false);
+        false,
+        700,
+        15_000,
+        Duration.ofSeconds(1));
   }
 
   /** Whether the port serves HTTPS rather than plain HTTP. */
@@ -90,6 +100,20 @@ public record Config(
         });
   }
 
+  /** The same settings with these rate limits (0 is no limit). */
+  public Config withRateLimits(int support, int talk) {
+    return with(
+        c -> {
+          c.rateLimitSupport = support;
+          c.rateLimitTalk = talk;
+        });
+  }
+
+  /** The same settings with nodes sharing their request counts this often. */
+  public Config withRateLimitSync(Duration interval) {
+    return with(c -> c.rateLimitSync = interval);
+  }
+
   /** A copy with some settings changed. */
   private Config with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -113,6 +137,9 @@ public record Config(
     Path tlsCertificate;
     Path tlsKey;
     boolean tlsSelfSigned;
+    int rateLimitSupport;
+    int rateLimitTalk;
+    Duration rateLimitSync;
 
     Copy(Config c) {
       port = c.port;
@@ -129,6 +156,9 @@ public record Config(
       tlsCertificate = c.tlsCertificate;
       tlsKey = c.tlsKey;
       tlsSelfSigned = c.tlsSelfSigned;
+      rateLimitSupport = c.rateLimitSupport;
+      rateLimitTalk = c.rateLimitTalk;
+      rateLimitSync = c.rateLimitSync;
     }
 
     Config build() {
@@ -146,7 +176,10 @@ public record Config(
           signInFailures,
           tlsCertificate,
           tlsKey,
-          tlsSelfSigned);
+          tlsSelfSigned,
+          rateLimitSupport,
+          rateLimitTalk,
+          rateLimitSync);
     }
   }
 }

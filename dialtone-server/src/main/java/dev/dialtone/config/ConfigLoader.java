@@ -71,7 +71,10 @@ public final class ConfigLoader {
         atLeast(values, Setting.SIGN_IN_FAILURES, 0),
         path(values.get(Setting.TLS_CERT)),
         path(values.get(Setting.TLS_KEY)),
-        bool(values, Setting.TLS_SELF_SIGNED));
+        bool(values, Setting.TLS_SELF_SIGNED),
+        atLeast(values, Setting.RATE_LIMIT_SUPPORT, 0),
+        atLeast(values, Setting.RATE_LIMIT_TALK, 0),
+        Duration.ofMillis(atLeast(values, Setting.RATE_LIMIT_SYNC_MS, 10)));
   }
 
   /** What {@code --help} prints: every setting, its flag, default and meaning. */
@@ -114,6 +117,9 @@ public final class ConfigLoader {
         Setting.TLS_CERT, config.tlsCertificate() == null ? "(unset)" : config.tlsCertificate());
     shown.put(Setting.TLS_KEY, config.tlsKey() == null ? "(unset)" : config.tlsKey());
     shown.put(Setting.TLS_SELF_SIGNED, config.tlsSelfSigned());
+    shown.put(Setting.RATE_LIMIT_SUPPORT, config.rateLimitSupport());
+    shown.put(Setting.RATE_LIMIT_TALK, config.rateLimitTalk());
+    shown.put(Setting.RATE_LIMIT_SYNC_MS, config.rateLimitSync().toMillis());
     return shown.entrySet().stream()
         .map(e -> "  " + e.getKey().envName() + "=" + e.getValue())
         .collect(Collectors.joining("\n"));

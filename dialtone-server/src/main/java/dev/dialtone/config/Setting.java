@@ -17,7 +17,10 @@ enum Setting {
   SIGN_IN_FAILURES("20", "Wrong credentials one address may present per minute (0: off)"),
   TLS_CERT(null, "PEM certificate chain: serve HTTPS instead of HTTP"),
   TLS_KEY(null, "PEM (PKCS#8) private key of DIALTONE_TLS_CERT"),
-  TLS_SELF_SIGNED("false", "true: serve HTTPS with a self-signed localhost certificate");
+  TLS_SELF_SIGNED("false", "true: serve HTTPS with a self-signed localhost certificate"),
+  RATE_LIMIT_SUPPORT("700", "Support API requests per account per minute; 0 is no limit"),
+  RATE_LIMIT_TALK("15000", "Talk API requests per account per 5 minutes; 0 is no limit"),
+  RATE_LIMIT_SYNC_MS("1000", "How often a node shares its request counts with the other nodes");
 
   final String defaultValue;
   final String description;

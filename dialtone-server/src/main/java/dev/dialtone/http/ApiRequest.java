@@ -75,6 +75,11 @@ public final class ApiRequest {
     return id;
   }
 
+  /** A path parameter as sent, for parameters that are not ids. */
+  public String pathParam(String name) {
+    return context.pathParam(name);
+  }
+
   public String query(String name) {
     return context.queryParam(name);
   }

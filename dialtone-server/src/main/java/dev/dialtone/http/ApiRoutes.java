@@ -6,16 +6,20 @@ import dev.dialtone.auth.Access;
 import dev.dialtone.auth.Authenticator;
 import dev.dialtone.auth.Principal;
 import dev.dialtone.idempotency.Idempotency;
+import dev.dialtone.ratelimit.Bucket;
+import dev.dialtone.ratelimit.Quota;
+import dev.dialtone.ratelimit.RateLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.time.Duration;
 
 /**
  * Registers API routes. Each route answers with and without the {@code .json} suffix, and runs the
- * same steps in the same order: find the account by host, authenticate, check the role, run the
- * handler (at most once per {@code Idempotency-Key} on the routes that honour one), write the
- * reply.
+ * same steps in the same order: find the account by host, authenticate, check the role, count the
+ * request against the account's rate limit, run the handler (at most once per {@code
+ * Idempotency-Key} on the routes that honour one), write the reply.
  */
 public final class ApiRoutes {
   /** A body may carry thousands of unknown keys; the header names the first few. */
@@ -25,16 +29,19 @@ public final class ApiRoutes {
   private final AccountResolver accounts;
   private final Authenticator authenticator;
   private final Idempotency idempotency;
+  private final RateLimits rateLimits;
 
   public ApiRoutes(
       RoutesConfig routes,
       AccountResolver accounts,
       Authenticator authenticator,
-      Idempotency idempotency) {
+      Idempotency idempotency,
+      RateLimits rateLimits) {
     this.routes = routes;
     this.accounts = accounts;
     this.authenticator = authenticator;
     this.idempotency = idempotency;
+    this.rateLimits = rateLimits;
   }
 
   public void get(String path, Access access, ApiHandler handler) {
@@ -67,20 +74,40 @@ public final class ApiRoutes {
 
   private void add(
       HandlerType method, String path, Access access, ApiHandler handler, boolean idempotent) {
-    Handler wrapped = context -> run(context, access, handler, idempotent);
+    Bucket bucket = Bucket.forRoute(path);
+    Handler wrapped = context -> run(context, access, bucket, handler, idempotent);
     routes.addHttpHandler(method, path, wrapped);
     if (path.startsWith("/api/")) {
       routes.addHttpHandler(method, path + ".json", wrapped);
     }
   }
 
-  private void run(Context context, Access access, ApiHandler handler, boolean idempotent) {
+  /** {@code bucket} is null for routes outside {@code /api/v2}, which are not rate limited. */
+  private void run(
+      Context context, Access access, Bucket bucket, ApiHandler handler, boolean idempotent) {
     Account account = accounts.resolve(context.header("Host"));
+    if (bucket != null) {
+      // Shown on a 401 or 403 too; such requests are not counted, so that nobody can spend an
+      // account's budget without its credentials.
+      showQuota(context, rateLimits.peek(account, bucket));
+    }
     Principal principal =
         access == Access.PUBLIC
             ? null
             : authenticator.authenticate(
                 account, context.header("Authorization"), access, context.ip());
+    if (bucket != null) {
+      // Counted before anything else runs: a limited request does nothing, not even an
+      // idempotency lookup.
+      Quota quota = rateLimits.acquire(account, bucket);
+      showQuota(context, quota);
+      if (quota != null && !quota.allowed()) {
+        throw ApiException.retryLater(
+            ErrorCode.TOO_MANY_REQUESTS,
+            bucket.exceededDescription(),
+            Duration.ofSeconds(quota.resetSeconds()));
+      }
+    }
     ApiRequest request = new ApiRequest(context, account, principal);
     String key = idempotent ? context.header(Idempotency.HEADER) : null;
     Responses.write(
@@ -102,6 +129,18 @@ public final class ApiRoutes {
                   .collect(java.util.stream.Collectors.joining(",")));
     }
     return reply;
+  }
+
+  /** Zendesk's rate-limit headers, in both spellings it sends; none for a bucket that is off. */
+  private static void showQuota(Context context, Quota quota) {
+    if (quota == null) {
+      return;
+    }
+    context.header("X-Rate-Limit", Integer.toString(quota.limit()));
+    context.header("X-Rate-Limit-Remaining", Long.toString(quota.remaining()));
+    context.header("ratelimit-limit", Integer.toString(quota.limit()));
+    context.header("ratelimit-remaining", Long.toString(quota.remaining()));
+    context.header("ratelimit-reset", Long.toString(quota.resetSeconds()));
   }
 
   /**

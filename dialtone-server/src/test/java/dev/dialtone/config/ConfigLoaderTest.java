@@ -32,24 +32,30 @@ class ConfigLoaderTest {
                 20,
                 null,
                 null,
-                false));
+                false,
+                700,
+                15_000,
+                Duration.ofSeconds(1)));
   }
 
   @Test
   void environmentVariables_setEverySetting() {
     Config config =
         ConfigLoader.load(
-            Map.of(
-                "DIALTONE_PORT", "9090",
-                "DIALTONE_DATA_DIR", "/var/lib/dialtone",
-                "DIALTONE_BASE_DOMAIN", "example.org",
-                "DIALTONE_SUBDOMAIN", "support",
-                "DIALTONE_ADMIN_EMAIL", "ops@example.org",
-                "DIALTONE_ADMIN_PASSWORD", "pw",
-                "DIALTONE_ADMIN_TOKEN", "tok",
-                "DIALTONE_DATABASE_URL", "jdbc:postgresql://db/dialtone?password=pw",
-                "DIALTONE_DATABASE_POOL_SIZE", "20",
-                "DIALTONE_DATABASE_TIMEOUT_MS", "750"),
+            Map.ofEntries(
+                Map.entry("DIALTONE_PORT", "9090"),
+                Map.entry("DIALTONE_DATA_DIR", "/var/lib/dialtone"),
+                Map.entry("DIALTONE_BASE_DOMAIN", "example.org"),
+                Map.entry("DIALTONE_SUBDOMAIN", "support"),
+                Map.entry("DIALTONE_ADMIN_EMAIL", "ops@example.org"),
+                Map.entry("DIALTONE_ADMIN_PASSWORD", "pw"),
+                Map.entry("DIALTONE_ADMIN_TOKEN", "tok"),
+                Map.entry("DIALTONE_DATABASE_URL", "jdbc:postgresql://db/dialtone?password=pw"),
+                Map.entry("DIALTONE_DATABASE_POOL_SIZE", "20"),
+                Map.entry("DIALTONE_DATABASE_TIMEOUT_MS", "750"),
+                Map.entry("DIALTONE_RATE_LIMIT_SUPPORT", "400"),
+                Map.entry("DIALTONE_RATE_LIMIT_TALK", "9000"),
+                Map.entry("DIALTONE_RATE_LIMIT_SYNC_MS", "250")),
             List.of());
 
     assertThat(config)
@@ -68,7 +74,53 @@ class ConfigLoaderTest {
                 20,
                 null,
                 null,
-                false));
+                false,
+                400,
+                9000,
+                Duration.ofMillis(250)));
+  }
+
+  @Test
+  void defaults_matchTheEmbeddingDefaults() {
+    Config loaded = ConfigLoader.load(Map.of(), List.of());
+    Config embedded = Config.defaults(Path.of("./data"));
+
+    assertThat(embedded.rateLimitSupport()).isEqualTo(loaded.rateLimitSupport());
+    assertThat(embedded.rateLimitTalk()).isEqualTo(loaded.rateLimitTalk());
+    assertThat(embedded.rateLimitSync()).isEqualTo(loaded.rateLimitSync());
+  }
+
+  @Test
+  void rateLimitFlags_setTheLimits_andZeroTurnsABucketOff() {
+    Config config =
+        ConfigLoader.load(
+            Map.of("DIALTONE_RATE_LIMIT_SUPPORT", "100"),
+            List.of("--rate-limit-support=0", "--rate-limit-talk", "0", "--rate-limit-sync-ms=50"));
+
+    assertThat(config.rateLimitSupport()).isZero();
+    assertThat(config.rateLimitTalk()).isZero();
+    assertThat(config.rateLimitSync()).isEqualTo(Duration.ofMillis(50));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"DIALTONE_RATE_LIMIT_SUPPORT", "DIALTONE_RATE_LIMIT_TALK"})
+  void rateLimitThatIsNotAWholeNumberOfAtLeastZero_isAnError(String variable) {
+    for (String value : List.of("-1", "lots", "1.5", "", "99999999999")) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of(variable, value), List.of()))
+          .as(value)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining(variable)
+          .hasMessageContaining("at least 0");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "9", "soon"})
+  void syncIntervalBelowTenMilliseconds_isAnError(String value) {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of("DIALTONE_RATE_LIMIT_SYNC_MS", value), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DIALTONE_RATE_LIMIT_SYNC_MS");
   }
 
   @Test
@@ -142,7 +194,10 @@ class ConfigLoaderTest {
         .contains("DIALTONE_ADMIN_PASSWORD=********")
         .contains("DIALTONE_ADMIN_TOKEN=********")
         .contains("DIALTONE_PORT=9999")
-        .contains("DIALTONE_SUBDOMAIN=dialtone");
+        .contains("DIALTONE_SUBDOMAIN=dialtone")
+        .contains("DIALTONE_RATE_LIMIT_SUPPORT=700")
+        .contains("DIALTONE_RATE_LIMIT_TALK=15000")
+        .contains("DIALTONE_RATE_LIMIT_SYNC_MS=1000");
   }
 
   @Test

@@ -35,6 +35,10 @@ class ErrorCatalogueTest {
   static final String INVALID_ENDPOINT =
       "{\"error\":\"InvalidEndpoint\",\"description\":\"Not found\"}";
 
+  static final String TOO_MANY_REQUESTS =
+      "{\"error\":\"TooManyRequests\",\"description\":\"Number of allowed API requests per"
+          + " minute exceeded\"}";
+
   static final String END_USER_EMAIL = "caller@example.com";
   static final String END_USER_OAUTH = "end-user-oauth-token-0123456789";
   static final String SUSPENDED_AGENT_OAUTH = "suspended-agent-oauth-token-0123456789";
@@ -416,6 +420,33 @@ class ErrorCatalogueTest {
         431,
         "{\"error\":\"RequestHeaderFieldsTooLarge\","
             + "\"description\":\"Request Header Fields Too Large\"}");
+  }
+
+  @Test
+  void overTheRateLimit_answers429WithRetryAfter() {
+    Response created =
+        admin.post(
+            "/_dialtone/accounts",
+            json(
+                "{'account': {'subdomain': 'limited', 'admin_email': 'a@limited.test',"
+                    + " 'admin_token': 'limitedtoken0123456789abcdefghijklmnop'}}"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    admin.patch("/_dialtone/accounts/limited", json("{'account': {'rate_limit_support': 1}}"));
+    Api limited =
+        new Api(server.port())
+            .forAccount("limited")
+            .withToken("a@limited.test", "limitedtoken0123456789abcdefghijklmnop");
+    limited.get("/api/v2/users/me");
+
+    Response response = limited.get("/api/v2/users/me");
+    if (response.status() == 200) {
+      response = limited.get("/api/v2/users/me"); // a new minute began between the two
+    }
+
+    assertThat(response.status()).isEqualTo(429);
+    assertThat(response.body()).isEqualTo(TOO_MANY_REQUESTS);
+    assertThat(response.mediaType()).isEqualTo("application/json");
+    assertThat(Integer.parseInt(response.header("Retry-After"))).isBetween(1, 60);
   }
 
   @Test

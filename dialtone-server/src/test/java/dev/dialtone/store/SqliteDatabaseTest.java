@@ -17,6 +17,11 @@ class SqliteDatabaseTest extends DatabaseContract {
     return SqliteDatabase.open(dataDir.resolve("db" + System.nanoTime()), timeout);
   }
 
+  @Override
+  int concurrentWrites() {
+    return 1; // one writer connection, taken in turn
+  }
+
   @Test
   void open_createsOneFileWithDurableSettings() throws Exception {
     try (var files = Files.list(dataDir)) {

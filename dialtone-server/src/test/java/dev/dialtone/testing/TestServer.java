@@ -16,11 +16,19 @@ import java.util.function.UnaryOperator;
 /**
  * A real Dialtone server on a free port, on a real SQLite file in a directory of the test's, with a
  * known admin. {@link #restart} stops it and starts a new one on the same data.
+ *
+ * <p>The test configuration raises the rate limits to {@link #TEST_RATE_LIMIT} in both buckets, so
+ * suites that send thousands of requests in a minute (the bad-input sweep) are never limited, while
+ * every answer still carries the rate-limit headers. {@code RateLimitTest} sets small limits of its
+ * own with {@link #start(Path, Clock, UnaryOperator)}.
  */
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
   public static final String ADMIN_PASSWORD = "correct horse battery staple";
   public static final String ADMIN_TOKEN = "testtoken0123456789abcdefghijklmnopqrstu";
+
+  /** The rate limit of both buckets in the test configuration. */
+  public static final int TEST_RATE_LIMIT = 1_000_000;
 
   /** Which database each running test server's data directory stands for, for {@link Rows}. */
   private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
@@ -28,16 +36,15 @@ public final class TestServer implements AutoCloseable {
   private final Path dataDir;
   private final String databaseUrl;
   private final Clock clock;
-  private DialtoneServer server;
-
   private final UnaryOperator<Config> settings;
+  private DialtoneServer server;
 
   private TestServer(
       Path dataDir, String databaseUrl, Clock clock, UnaryOperator<Config> settings) {
-    this.settings = settings;
     this.dataDir = dataDir;
     this.databaseUrl = databaseUrl;
     this.clock = clock;
+    this.settings = settings;
     if (databaseUrl != null) {
       DATABASES.put(dataDir.toAbsolutePath(), databaseUrl);
     }
@@ -50,13 +57,21 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir) {
-    return start(dataDir, Clock.systemUTC());
+    return start(dataDir, Clock.systemUTC(), UnaryOperator.identity());
   }
 
   /** A server that tells time by {@code clock}, e.g. a {@link TestClock} the test moves. */
   public static TestServer start(Path dataDir, Clock clock) {
+    return start(dataDir, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * A server on the suite's database that reads the time from {@code clock}, with the test
+   * configuration changed by {@code settings}.
+   */
+  public static TestServer start(Path dataDir, Clock clock, UnaryOperator<Config> settings) {
     return new TestServer(
-        dataDir, onPostgres() ? TestPostgres.newDatabase() : null, clock, UnaryOperator.identity());
+        dataDir, onPostgres() ? TestPostgres.newDatabase() : null, clock, settings);
   }
 
   /** The PostgreSQL URL of the test server on this data directory; null for SQLite. */
@@ -66,14 +81,18 @@ public final class TestServer implements AutoCloseable {
 
   /** A server with some settings changed from the test defaults. */
   public static TestServer start(Path dataDir, UnaryOperator<Config> settings) {
-    return new TestServer(
-        dataDir, onPostgres() ? TestPostgres.newDatabase() : null, Clock.systemUTC(), settings);
+    return start(dataDir, Clock.systemUTC(), settings);
   }
 
   /** A server on a new PostgreSQL database, whatever the suite's database. */
   public static TestServer startOnPostgres(Path dataDir) {
-    return new TestServer(
-        dataDir, TestPostgres.newDatabase(), Clock.systemUTC(), UnaryOperator.identity());
+    return startOnPostgres(dataDir, Clock.systemUTC(), UnaryOperator.identity());
+  }
+
+  /** As {@link #startOnPostgres(Path)}, with this clock and settings. */
+  public static TestServer startOnPostgres(
+      Path dataDir, Clock clock, UnaryOperator<Config> settings) {
+    return new TestServer(dataDir, TestPostgres.newDatabase(), clock, settings);
   }
 
   /** The cluster-wide event bus of this node. */
@@ -81,7 +100,10 @@ public final class TestServer implements AutoCloseable {
     return server.events();
   }
 
-  /** A second node on the same database as this one (PostgreSQL only), on the same clock. */
+  /**
+   * A second node on the same database as this one (PostgreSQL only), with the same clock and
+   * settings.
+   */
   public TestServer secondNode(Path otherDataDir) {
     if (databaseUrl == null) {
       throw new IllegalStateException("only PostgreSQL is shared between nodes");
@@ -95,13 +117,19 @@ public final class TestServer implements AutoCloseable {
 
   /** The configuration this server runs with. */
   public Config config() {
-    // Suites send many wrong credentials on purpose from one address; the throttle has a test
-    // of its own (SignInThrottleApiTest).
+    // Suites send many requests and many wrong credentials on purpose from one address; the
+    // rate limits and the sign-in throttle have tests of their own.
     Config config =
         Config.defaults(dataDir)
             .withAdmin(ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN)
-            .withSignInFailures(10_000);
+            .withSignInFailures(10_000)
+            .withRateLimits(TEST_RATE_LIMIT, TEST_RATE_LIMIT);
     return settings.apply(databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl));
+  }
+
+  /** Shares this node's rate-limit counts with the other nodes now, as its timer would. */
+  public void syncRateLimits() {
+    server.rateLimits().sync();
   }
 
   /**
