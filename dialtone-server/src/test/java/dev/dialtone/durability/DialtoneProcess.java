@@ -55,7 +55,13 @@ final class DialtoneProcess {
             "--admin-token",
             TestServer.ADMIN_TOKEN,
             "--admin-password",
-            TestServer.ADMIN_PASSWORD));
+            TestServer.ADMIN_PASSWORD,
+            // The checks afterwards read every call and ticket back at once; the rate limits
+            // have tests of their own.
+            "--rate-limit-support",
+            Integer.toString(TestServer.TEST_RATE_LIMIT),
+            "--rate-limit-talk",
+            Integer.toString(TestServer.TEST_RATE_LIMIT)));
     if (databaseUrl != null) {
       command.addAll(List.of("--database-url", databaseUrl));
     }
