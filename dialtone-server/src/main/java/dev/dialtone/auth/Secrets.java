@@ -56,10 +56,4 @@ public final class Secrets {
     }
     return new String(token);
   }
-
-  /** Compares two strings in time that does not depend on where they differ. */
-  public static boolean constantTimeEquals(String a, String b) {
-    return MessageDigest.isEqual(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
 }

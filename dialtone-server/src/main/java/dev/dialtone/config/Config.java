@@ -86,6 +86,11 @@ public record Config(
     return with(c -> c.databaseUrl = url);
   }
 
+  /** The same settings with requests waiting at most this long for the database. */
+  public Config withDatabaseTimeout(Duration timeout) {
+    return with(c -> c.databaseTimeout = timeout);
+  }
+
   public Config withSignInFailures(int failuresPerMinute) {
     return with(c -> c.signInFailures = failuresPerMinute);
   }

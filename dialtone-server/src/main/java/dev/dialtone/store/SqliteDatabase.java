@@ -39,7 +39,9 @@ public final class SqliteDatabase implements Database {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
-    config.setBusyTimeout(10_000);
+    // Another process holding the file (a backup, a second handle) makes requests wait no longer
+    // than the timeout either, then answer 503.
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     writer = open(false);
