@@ -35,8 +35,10 @@ public final class PostgresDatabase implements Database {
     config.setPoolName("dialtone");
     // A statement stuck behind a lock or a slow disk gives up too, so requests fail fast with a
     // 503 instead of piling up on a database under pressure.
-    config.setConnectionInitSql(
-        "SET statement_timeout = " + settings.connectionTimeout().toMillis());
+    // (A startup option of the session, not an init statement: with autocommit off, a statement
+    // would leave a transaction open on every new connection.)
+    config.addDataSourceProperty(
+        "options", "-c statement_timeout=" + settings.connectionTimeout().toMillis());
     // Fail at start, with the database's own message, when it cannot be reached.
     config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
     HikariDataSource pool;

@@ -1,13 +1,11 @@
 package dev.dialtone.voice;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.auth.Access;
 import dev.dialtone.auth.Principal;
 import dev.dialtone.comment.Comment;
 import dev.dialtone.comment.CommentStore;
 import dev.dialtone.comment.CommentType;
-import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRequest;
 import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.FieldErrorCode;
@@ -66,7 +64,7 @@ public final class VoiceTicketRoutes {
 
   private Reply create(ApiRequest request) {
     ObjectNode body = request.jsonBody();
-    ObjectNode ticketNode = envelope(body, "ticket");
+    ObjectNode ticketNode = ApiRequest.envelope(body, "ticket");
     FieldErrors errors = new FieldErrors();
     List<String> ignored = new ArrayList<>();
     VoiceTicketRequest input = VoiceTicketRequest.read(body, ticketNode, errors, ignored);
@@ -215,19 +213,5 @@ public final class VoiceTicketRoutes {
 
   private static void notAnAgent(FieldErrors errors, String field, String label) {
     errors.add(field, label, FieldErrorCode.InvalidValue, "does not name an agent of this account");
-  }
-
-  // The same envelope rule as CallRoutes (BEHAVIOUR.md §6); kept private until a third route
-  // needs it, then it belongs on ApiRequest.
-  private static ObjectNode envelope(ObjectNode body, String key) {
-    JsonNode node = body.get(key);
-    if (node == null) {
-      throw ApiException.invalidJson("The request body must have a \"" + key + "\" object");
-    }
-    if (!node.isObject()) {
-      throw ApiException.invalidJson(
-          "\"" + key + "\" must be a JSON object, not " + Json.kind(node));
-    }
-    return (ObjectNode) node;
   }
 }
