@@ -3,6 +3,7 @@ package dev.dialtone.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.account.Account;
+import dev.dialtone.account.AccountResolver;
 import dev.dialtone.account.AccountSetup;
 import dev.dialtone.account.AccountStore;
 import dev.dialtone.auth.Access;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Account administration by an admin of the default account: {@code POST /_dialtone/accounts}
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * limits.
  */
 public final class AccountAdminRoutes {
-  private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
   /** The largest rate limit an account may be given: far beyond any real need, within an int. */
   private static final int MAX_RATE_LIMIT = 1_000_000_000;
@@ -74,7 +73,7 @@ public final class AccountAdminRoutes {
     String email = text(accountNode, "admin_email");
     String password = text(accountNode, "admin_password");
     String token = text(accountNode, "admin_token");
-    if (subdomain == null || !SUBDOMAIN.matcher(subdomain).matches()) {
+    if (!AccountResolver.isSubdomain(subdomain)) {
       errors.add(
           "subdomain",
           "Subdomain",

@@ -1,5 +1,6 @@
 package dev.dialtone.brand;
 
+import dev.dialtone.account.AccountResolver;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRequest;
@@ -11,12 +12,9 @@ import dev.dialtone.http.Reply;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Create (admins) and show brands (BEHAVIOUR.md §8b). */
 public final class BrandRoutes {
-  /** A DNS label, as a brand's subdomain must be. */
-  private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
   private final Database database;
   private final BrandStore brands;
@@ -39,7 +37,7 @@ public final class BrandRoutes {
     String sent = input.requiredText("name", "Name", InputObject.MAX_TEXT);
     String name = sent == null ? null : sent.strip();
     String subdomain = input.text("subdomain", "Subdomain", InputObject.MAX_TEXT);
-    if (subdomain != null && !SUBDOMAIN.matcher(subdomain).matches()) {
+    if (subdomain != null && !AccountResolver.isSubdomain(subdomain)) {
       input.add(
           "subdomain",
           "Subdomain",
