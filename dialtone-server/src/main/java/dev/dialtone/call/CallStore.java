@@ -18,11 +18,7 @@ public final class CallStore {
       Arrays.stream(CallField.values()).map(CallField::wireName).collect(Collectors.joining(", "));
 
   public Optional<Call> find(Tx tx, long accountId, long id) {
-    return tx.first(
-        "SELECT " + COLUMNS + " FROM calls WHERE account_id = ? AND id = ?",
-        CallStore::map,
-        accountId,
-        id);
+    return select(tx, accountId, id, "");
   }
 
   /**
@@ -30,11 +26,12 @@ public final class CallStore {
    * call, on any nodes, create one ticket between them.
    */
   public Optional<Call> findForUpdate(Tx tx, long accountId, long id) {
+    return select(tx, accountId, id, tx.dialect().forUpdate());
+  }
+
+  private static Optional<Call> select(Tx tx, long accountId, long id, String lock) {
     return tx.first(
-        "SELECT "
-            + COLUMNS
-            + " FROM calls WHERE account_id = ? AND id = ?"
-            + tx.dialect().forUpdate(),
+        "SELECT " + COLUMNS + " FROM calls WHERE account_id = ? AND id = ?" + lock,
         CallStore::map,
         accountId,
         id);

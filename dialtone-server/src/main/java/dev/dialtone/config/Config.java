@@ -68,10 +68,6 @@ public record Config(
     return tlsSelfSigned || tlsCertificate != null;
   }
 
-  public Config withPort(int port) {
-    return with(c -> c.port = port);
-  }
-
   public Config withAdmin(String email, String password, String token) {
     return with(
         c -> {

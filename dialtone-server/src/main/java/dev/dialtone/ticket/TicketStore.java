@@ -34,20 +34,17 @@ public final class TicketStore {
       Via via) {}
 
   public Optional<Ticket> find(Tx tx, long accountId, long id) {
-    return tx.first(
-        "SELECT " + COLUMNS + " FROM tickets WHERE account_id = ? AND id = ?",
-        TicketStore::map,
-        accountId,
-        id);
+    return select(tx, accountId, id, "");
   }
 
   /** Finds the ticket and locks it until the transaction ends: for changes that check first. */
   public Optional<Ticket> findForUpdate(Tx tx, long accountId, long id) {
+    return select(tx, accountId, id, tx.dialect().forUpdate());
+  }
+
+  private static Optional<Ticket> select(Tx tx, long accountId, long id, String lock) {
     return tx.first(
-        "SELECT "
-            + COLUMNS
-            + " FROM tickets WHERE account_id = ? AND id = ?"
-            + tx.dialect().forUpdate(),
+        "SELECT " + COLUMNS + " FROM tickets WHERE account_id = ? AND id = ?" + lock,
         TicketStore::map,
         accountId,
         id);
