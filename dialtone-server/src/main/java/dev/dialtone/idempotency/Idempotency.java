@@ -12,25 +12,27 @@ import dev.dialtone.http.Reply;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.StoreException;
 import dev.dialtone.store.Tx;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs requests that carry an {@code Idempotency-Key} (BEHAVIOUR.md §7) at most once per key and
- * account: the first one claims the key in the database before it runs, and its response is stored
- * and replayed, byte for byte, to every retry within {@link #LIFETIME}.
+ * account. The lookup, the request's work and its stored answer are one transaction: a key either
+ * has a stored answer, replayed byte for byte to every retry within {@link #LIFETIME}, or had no
+ * effect at all, whatever happens to the process or the database in between.
  */
 public final class Idempotency {
   /** The request header that names the key. */
@@ -45,22 +47,18 @@ public final class Idempotency {
   /** How long a key and its response are kept (Zendesk's two hours). */
   static final Duration LIFETIME = Duration.ofHours(2);
 
-  /**
-   * A key still in flight after this long belongs to a request that died with its node (requests
-   * give up on the database after seconds), so a retry may take it over.
-   */
-  static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
-
   /** How often each node deletes expired keys; they are ignored from the moment they expire. */
   static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
 
-  private static final Logger LOG = LoggerFactory.getLogger(Idempotency.class);
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
   private final Database database;
   private final IdempotencyKeys keys;
   private final Clock clock;
   private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+
+  /** Keys whose request runs on this node now, as account id and key. */
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
 
   public Idempotency(Database database, IdempotencyKeys keys, Clock clock) {
     this.database = database;
@@ -70,9 +68,9 @@ public final class Idempotency {
 
   /**
    * Answers the request under its key: the stored response when the same request ran before, else
-   * the response of {@code work}, stored for the retries to come. 400 {@code
+   * the response of {@code work}, stored in the same transaction as the work. 400 {@code
    * IdempotentRequestError} when the key was used for another request or is not 1 to 255
-   * characters, 409 {@code Conflict} while the request that claimed the key still runs.
+   * characters, 409 {@code Conflict} while a request with the key runs, on this node or another.
    */
   public Reply run(ApiRequest request, String key, Supplier<Reply> work) {
     if (key.isEmpty() || key.codePointCount(0, key.length()) > MAX_KEY_LENGTH) {
@@ -82,66 +80,62 @@ public final class Idempotency {
     }
     String hash = requestHash(request.method(), request.path(), request.rawBody());
     long accountId = request.accountId();
+    // On this node a retry is told at once, without waiting for the writer the first one holds.
+    String name = accountId + "\n" + key;
+    if (!running.add(name)) {
+      throw stillInFlight();
+    }
+    try {
+      return database.write(tx -> answer(tx, accountId, key, hash, work));
+    } catch (FailedWork failed) {
+      // Nothing was written (BEHAVIOUR.md §6), so a retry may as well run again.
+      return failed.reply.withHeader(LOOKUP_HEADER, "miss");
+    } finally {
+      running.remove(name);
+    }
+  }
+
+  private Reply answer(Tx tx, long accountId, String key, String hash, Supplier<Reply> work) {
+    // Another node running the same key holds this lock until its transaction ends.
+    if (!tx.tryLock(lockId(accountId, key))) {
+      throw stillInFlight();
+    }
     Instant now = clock.instant();
-    sweepIfDue(now);
-    String claim = UUID.randomUUID().toString();
-    IdempotencyKeys.Entry entry =
-        database.write(tx -> claimOrFind(tx, accountId, key, hash, claim));
-    if (!entry.claim().equals(claim)) {
-      return replay(entry);
+    sweepIfDue(tx, now);
+    IdempotencyKeys.Entry existing = keys.find(tx, accountId, key).orElse(null);
+    if (existing != null && existing.expiresAt().isAfter(now)) {
+      if (!existing.requestHash().equals(hash)) {
+        throw ApiException.of(
+            ErrorCode.IDEMPOTENT_REQUEST_ERROR,
+            "Request parameters don't match the given idempotency key");
+      }
+      return replay(existing);
     }
     Reply reply;
     try {
       reply = work.get();
     } catch (ApiException e) {
+      // The work's own writes were undone with its unit of work; the refusal is the answer.
       reply = ErrorMapper.reply(e);
-    } catch (RuntimeException | Error e) {
-      release(accountId, key, claim);
-      throw e;
     }
     if (reply.status() >= 500) {
-      // Nothing was written (BEHAVIOUR.md §6), so a retry may as well run again.
-      release(accountId, key, claim);
-      return reply.withHeader(LOOKUP_HEADER, "miss");
+      throw new FailedWork(reply);
     }
-    return store(accountId, key, claim, reply);
+    String body =
+        reply.body() == null ? null : new String(Json.write(reply.body()), StandardCharsets.UTF_8);
+    String headers = new String(Json.write(reply.headers()), StandardCharsets.UTF_8);
+    keys.store(tx, accountId, key, hash, reply.status(), headers, body, now, now.plus(LIFETIME));
+    return answer(reply.status(), reply.headers(), body).withHeader(LOOKUP_HEADER, "miss");
   }
 
-  private IdempotencyKeys.Entry claimOrFind(
-      Tx tx, long accountId, String key, String hash, String claim) {
-    Instant now = clock.instant();
-    Instant expiresAt = now.plus(LIFETIME);
-    IdempotencyKeys.Entry claimed =
-        new IdempotencyKeys.Entry(
-            hash, claim, IdempotencyKeys.State.IN_FLIGHT, 0, null, null, now, expiresAt);
-    if (keys.insert(tx, accountId, key, hash, claim, now, expiresAt)) {
-      return claimed;
+  /** A 5xx answer of the work, carried out of the transaction so that it rolls back. */
+  private static final class FailedWork extends RuntimeException {
+    private final transient Reply reply;
+
+    FailedWork(Reply reply) {
+      super(null, null, false, false);
+      this.reply = reply;
     }
-    IdempotencyKeys.Entry existing = keys.findForUpdate(tx, accountId, key).orElse(null);
-    if (existing == null) {
-      // Released between the insert and the read: the key is free again.
-      if (keys.insert(tx, accountId, key, hash, claim, now, expiresAt)) {
-        return claimed;
-      }
-      throw stillInFlight();
-    }
-    boolean expired = !existing.expiresAt().isAfter(now);
-    if (!expired && !existing.requestHash().equals(hash)) {
-      throw ApiException.of(
-          ErrorCode.IDEMPOTENT_REQUEST_ERROR,
-          "Request parameters don't match the given idempotency key");
-    }
-    if (!expired && existing.state() == IdempotencyKeys.State.DONE) {
-      return existing;
-    }
-    boolean abandoned =
-        existing.state() == IdempotencyKeys.State.IN_FLIGHT
-            && !existing.claimedAt().plus(ABANDONED_AFTER).isAfter(now);
-    if ((expired || abandoned)
-        && keys.takeOver(tx, accountId, key, existing.claim(), hash, claim, now, expiresAt)) {
-      return claimed;
-    }
-    throw stillInFlight();
   }
 
   private static ApiException stillInFlight() {
@@ -150,23 +144,13 @@ public final class Idempotency {
         "A request with this Idempotency-Key is still in progress; retry once it has finished");
   }
 
-  private Reply store(long accountId, String key, String claim, Reply reply) {
-    String body =
-        reply.body() == null ? null : new String(Json.write(reply.body()), StandardCharsets.UTF_8);
-    String headers = new String(Json.write(reply.headers()), StandardCharsets.UTF_8);
-    try {
-      boolean stored =
-          database.write(
-              tx -> keys.finish(tx, accountId, key, claim, reply.status(), headers, body));
-      if (!stored) {
-        LOG.warn("idempotency key was taken over before its response was stored");
-      }
-    } catch (StoreException e) {
-      // The work is committed: the client hears its answer. The key stays in flight until it
-      // counts as abandoned, and a retry after that runs the request again.
-      LOG.warn("could not store the response of an idempotent request", e);
-    }
-    return answer(reply.status(), reply.headers(), body).withHeader(LOOKUP_HEADER, "miss");
+  /**
+   * The number naming the key's lock across nodes: 64 bits of its hash. Two keys sharing one (odds
+   * of 1 in 2^64 a pair) only make a retry of one answer 409 while the other runs.
+   */
+  static long lockId(long accountId, String key) {
+    byte[] digest = sha256((accountId + "\n" + key).getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(digest).getLong();
   }
 
   private static Reply replay(IdempotencyKeys.Entry entry) {
@@ -185,33 +169,15 @@ public final class Idempotency {
         status, body == null ? null : new RawValue(body), new LinkedHashMap<>(headers));
   }
 
-  private void release(long accountId, String key, String claim) {
-    try {
-      database.write(
-          tx -> {
-            keys.release(tx, accountId, key, claim);
-            return null;
-          });
-    } catch (RuntimeException e) {
-      // The key stays in flight until it counts as abandoned; then a retry takes it over.
-      LOG.warn("could not release an idempotency key", e);
-    }
-  }
-
   /**
-   * Deletes expired keys, at most once per {@link #SWEEP_INTERVAL} on each node, on the way into a
-   * request. Nodes may sweep at the same time: each delete is its own transaction, and a failed one
-   * costs nothing but a log line, as expired keys are ignored anyway.
+   * Deletes expired keys, at most once per {@link #SWEEP_INTERVAL} on each node, in the transaction
+   * of a keyed request. Nodes may sweep at the same time: expired rows are ignored anyway, and
+   * deleting one twice deletes nothing.
    */
-  private void sweepIfDue(Instant now) {
+  private void sweepIfDue(Tx tx, Instant now) {
     Instant due = nextSweep.get();
-    if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
-      return;
-    }
-    try {
-      database.write(tx -> keys.deleteExpired(tx, now));
-    } catch (RuntimeException e) {
-      LOG.warn("could not delete expired idempotency keys", e);
+    if (!now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
+      keys.deleteExpired(tx, now);
     }
   }
 
@@ -221,11 +187,15 @@ public final class Idempotency {
    */
   static String requestHash(String method, String path, byte[] body) {
     String route = path.endsWith(".json") ? path.substring(0, path.length() - 5) : path;
+    byte[] line = (method + " " + route + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] request = Arrays.copyOf(line, line.length + body.length);
+    System.arraycopy(body, 0, request, line.length, body.length);
+    return HexFormat.of().formatHex(sha256(request));
+  }
+
+  private static byte[] sha256(byte[] bytes) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update((method + " " + route + "\n").getBytes(StandardCharsets.UTF_8));
-      digest.update(body);
-      return HexFormat.of().formatHex(digest.digest());
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

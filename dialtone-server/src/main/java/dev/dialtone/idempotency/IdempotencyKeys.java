@@ -6,158 +6,70 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * SQL for idempotency keys. A row is owned by the request whose {@code claim} it holds: every
- * change after the claim names that claim, so a request that lost its key to a takeover changes
- * nothing.
+ * SQL for idempotency keys. A row is written in the transaction of the request it answers, so every
+ * row holds a finished request's answer: there is no row for a request still running.
  */
 public final class IdempotencyKeys {
 
-  /** Where a key's request stands. */
-  enum State {
-    IN_FLIGHT("in_flight"),
-    DONE("done");
-
-    private final String column;
-
-    State(String column) {
-      this.column = column;
-    }
-
-    static State of(String column) {
-      return column.equals(DONE.column) ? DONE : IN_FLIGHT;
-    }
-  }
-
   /**
-   * One key's row. {@code status}, {@code headers} and {@code body} are set once it is done; {@code
-   * body} is null for a response without one.
+   * One key's row: the request it stands for and the answer to replay ({@code body} may be null).
    */
-  record Entry(
-      String requestHash,
-      String claim,
-      State state,
-      int status,
-      String headers,
-      String body,
-      Instant claimedAt,
-      Instant expiresAt) {}
+  record Entry(String requestHash, int status, String headers, String body, Instant expiresAt) {}
 
-  /** Claims a key nobody holds; false when a row for it exists already. */
-  boolean insert(
-      Tx tx,
-      long accountId,
-      String key,
-      String requestHash,
-      String claim,
-      Instant now,
-      Instant expiresAt) {
-    return tx.update(
-            """
-            INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, claim, state,
-              created_at, claimed_at, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (account_id, idempotency_key) DO NOTHING
-            """,
-            accountId,
-            key,
-            requestHash,
-            claim,
-            State.IN_FLIGHT.column,
-            now,
-            now,
-            expiresAt)
-        == 1;
-  }
-
-  /** The key's row, locked until the transaction ends. */
-  Optional<Entry> findForUpdate(Tx tx, long accountId, String key) {
+  /** The key's row, expired or not. */
+  Optional<Entry> find(Tx tx, long accountId, String key) {
     return tx.first(
         """
-        SELECT request_hash, claim, state, status, response_headers, response_body, claimed_at,
-          expires_at
-        FROM idempotency_keys WHERE account_id = ? AND idempotency_key = ?
-        """
-            + tx.dialect().forUpdate(),
+        SELECT request_hash, status, response_headers, response_body, expires_at
+        FROM idempotency_answers WHERE account_id = ? AND idempotency_key = ?
+        """,
         IdempotencyKeys::map,
         accountId,
         key);
   }
 
-  /**
-   * Claims a key whose row is expired or abandoned, as a new request: only if {@code oldClaim}
-   * still holds it, so of several requests taking it over at once exactly one wins.
-   */
-  boolean takeOver(
+  /** Stores the answer of the key's request, replacing an expired row of the key. */
+  void store(
       Tx tx,
       long accountId,
       String key,
-      String oldClaim,
       String requestHash,
-      String claim,
+      int status,
+      String headers,
+      String body,
       Instant now,
       Instant expiresAt) {
-    return tx.update(
-            """
-            UPDATE idempotency_keys
-            SET request_hash = ?, claim = ?, state = ?, status = NULL, response_headers = NULL,
-              response_body = NULL, created_at = ?, claimed_at = ?, expires_at = ?
-            WHERE account_id = ? AND idempotency_key = ? AND claim = ?
-            """,
-            requestHash,
-            claim,
-            State.IN_FLIGHT.column,
-            now,
-            now,
-            expiresAt,
-            accountId,
-            key,
-            oldClaim)
-        == 1;
-  }
-
-  /** Stores the response of the claim's request; false when the claim no longer holds the key. */
-  boolean finish(
-      Tx tx, long accountId, String key, String claim, int status, String headers, String body) {
-    return tx.update(
-            """
-            UPDATE idempotency_keys
-            SET state = ?, status = ?, response_headers = ?, response_body = ?
-            WHERE account_id = ? AND idempotency_key = ? AND claim = ?
-            """,
-            State.DONE.column,
-            status,
-            headers,
-            body,
-            accountId,
-            key,
-            claim)
-        == 1;
-  }
-
-  /** Frees the key held by the claim, so that a retry runs the request again. */
-  void release(Tx tx, long accountId, String key, String claim) {
     tx.update(
-        "DELETE FROM idempotency_keys WHERE account_id = ? AND idempotency_key = ? AND claim = ?",
+        "DELETE FROM idempotency_answers WHERE account_id = ? AND idempotency_key = ?",
+        accountId,
+        key);
+    tx.update(
+        """
+        INSERT INTO idempotency_answers (account_id, idempotency_key, request_hash, status,
+          response_headers, response_body, created_at, expires_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
         accountId,
         key,
-        claim);
+        requestHash,
+        status,
+        headers,
+        body,
+        now,
+        expiresAt);
   }
 
   /** Deletes every row expired at {@code now}; returns how many. */
   int deleteExpired(Tx tx, Instant now) {
-    return tx.update("DELETE FROM idempotency_keys WHERE expires_at <= ?", now);
+    return tx.update("DELETE FROM idempotency_answers WHERE expires_at <= ?", now);
   }
 
   private static Entry map(Row row) {
-    Long status = row.longOrNull("status");
     return new Entry(
         row.string("request_hash"),
-        row.string("claim"),
-        State.of(row.string("state")),
-        status == null ? 0 : status.intValue(),
+        (int) row.getLong("status"),
         row.string("response_headers"),
         row.string("response_body"),
-        row.instant("claimed_at"),
         row.instant("expires_at"));
   }
 }

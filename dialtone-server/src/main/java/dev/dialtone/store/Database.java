@@ -4,6 +4,10 @@ package dev.dialtone.store;
  * The one door to storage. Each request runs its work in one transaction: {@link #read} for
  * requests that change nothing, {@link #write} for those that may. A write either commits whole or
  * leaves no trace; an exception thrown by the work rolls it back and propagates unchanged.
+ *
+ * <p>A unit of work started inside another on the same thread joins it: it sees the outer work's
+ * writes, commits only with it, and an exception it throws undoes its own writes alone (a
+ * savepoint). That is how an idempotent request stores its answer in the transaction of its work.
  */
 public interface Database extends AutoCloseable {
 

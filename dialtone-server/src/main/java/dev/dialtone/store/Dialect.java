@@ -5,15 +5,17 @@ package dev.dialtone.store;
  * feature code branches on the database.
  */
 public enum Dialect {
-  SQLITE("sqlite", ""),
-  POSTGRESQL("postgresql", " FOR UPDATE");
+  SQLITE("sqlite", "", null),
+  POSTGRESQL("postgresql", " FOR UPDATE", "SELECT pg_try_advisory_xact_lock(?) AS locked");
 
   private final String migrationFolder;
   private final String forUpdate;
+  private final String tryLock;
 
-  Dialect(String migrationFolder, String forUpdate) {
+  Dialect(String migrationFolder, String forUpdate, String tryLock) {
     this.migrationFolder = migrationFolder;
     this.forUpdate = forUpdate;
+    this.tryLock = tryLock;
   }
 
   /** The classpath location of this dialect's versioned migrations. */
@@ -27,5 +29,13 @@ public enum Dialect {
    */
   public String forUpdate() {
     return forUpdate;
+  }
+
+  /**
+   * A query taking a lock, named by a number, until the transaction ends, answering {@code locked}
+   * true or false at once; null on SQLite, where write transactions run one at a time anyway.
+   */
+  String tryLock() {
+    return tryLock;
   }
 }

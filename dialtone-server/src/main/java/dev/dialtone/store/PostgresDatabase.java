@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class PostgresDatabase implements Database {
   private final HikariDataSource pool;
+  private final ThreadLocal<Tx> open = new ThreadLocal<>();
 
   /** How the pool is sized and how long a request waits for a connection. */
   public record PoolSettings(int maxSize, Duration connectionTimeout) {}
@@ -71,9 +72,14 @@ public final class PostgresDatabase implements Database {
   }
 
   private <T> T inTransaction(boolean readOnly, Work<T> work) {
+    Tx outer = open.get();
+    if (outer != null) {
+      // Joining a read-only transaction with a write fails at its first write statement.
+      return outer.join(work);
+    }
     try (Connection connection = pool.getConnection()) {
       connection.setReadOnly(readOnly);
-      return Transactions.run(connection, Dialect.POSTGRESQL, work);
+      return Transactions.run(connection, Dialect.POSTGRESQL, work, open);
     } catch (SQLException e) {
       throw new StoreException("no database connection available", e);
     }

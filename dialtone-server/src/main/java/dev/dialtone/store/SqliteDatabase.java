@@ -32,6 +32,7 @@ public final class SqliteDatabase implements Database {
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
   private final Duration timeout;
+  private final ThreadLocal<Tx> open = new ThreadLocal<>();
 
   private SqliteDatabase(Path file, Duration timeout) throws SQLException {
     this.timeout = timeout;
@@ -94,12 +95,13 @@ public final class SqliteDatabase implements Database {
 
   @Override
   public <T> T read(Work<T> work) {
-    if (writeLock.isHeldByCurrentThread()) {
-      throw new IllegalStateException("a read inside a write must use the write's Tx");
+    Tx outer = open.get();
+    if (outer != null) {
+      return outer.join(work);
     }
     Connection connection = takeReader();
     try {
-      return Transactions.run(connection, Dialect.SQLITE, work);
+      return Transactions.run(connection, Dialect.SQLITE, work, open);
     } finally {
       readers.add(connection);
     }
@@ -107,9 +109,16 @@ public final class SqliteDatabase implements Database {
 
   @Override
   public <T> T write(Work<T> work) {
+    Tx outer = open.get();
+    if (outer != null) {
+      if (!writeLock.isHeldByCurrentThread()) {
+        throw new IllegalStateException("a write inside a read transaction");
+      }
+      return outer.join(work);
+    }
     acquireWriter();
     try {
-      return Transactions.run(writer, Dialect.SQLITE, work);
+      return Transactions.run(writer, Dialect.SQLITE, tx -> work.run(lockedForWriting(tx)), open);
     } finally {
       writeLock.unlock();
     }
@@ -124,6 +133,18 @@ public final class SqliteDatabase implements Database {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted waiting for the write turn", e);
     }
+  }
+
+  /**
+   * Takes SQLite's write lock as the transaction's first statement, waiting for it as long as the
+   * busy timeout allows while another process (a backup, a second handle) holds it. A transaction
+   * that reads first and then writes would instead fail at once at its first write. (The driver
+   * begins each transaction as soon as the last one ends, so BEGIN IMMEDIATE would hold the lock
+   * between transactions.)
+   */
+  private static Tx lockedForWriting(Tx tx) {
+    tx.update("DELETE FROM idempotency_answers WHERE 0");
+    return tx;
   }
 
   private Connection takeReader() {

@@ -5,16 +5,22 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs one unit of work in one transaction on a connection: commit on success, else rollback. */
+/**
+ * Runs one unit of work in one transaction on a connection: commit on success, else rollback. While
+ * it runs, the transaction is the thread's open one, so that a unit of work started inside it (a
+ * handler's write inside an idempotent request's) joins it instead of committing on its own.
+ */
 final class Transactions {
   private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
   private Transactions() {}
 
-  static <T> T run(Connection connection, Dialect dialect, Database.Work<T> work) {
+  static <T> T run(
+      Connection connection, Dialect dialect, Database.Work<T> work, ThreadLocal<Tx> open) {
     boolean committed = false;
     Tx tx = new Tx(connection, dialect);
     T result;
+    open.set(tx);
     try {
       result = work.run(tx);
       connection.commit();
@@ -22,6 +28,7 @@ final class Transactions {
     } catch (SQLException e) {
       throw new StoreException("commit failed", e);
     } finally {
+      open.remove();
       if (!committed) {
         try {
           connection.rollback();

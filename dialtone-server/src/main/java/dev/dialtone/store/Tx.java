@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,49 @@ public final class Tx {
 
   List<Runnable> afterCommitActions() {
     return afterCommit;
+  }
+
+  /**
+   * Runs a unit of work started while this transaction is open as part of it, under a savepoint: it
+   * commits with this transaction, and an exception it throws undoes its writes (and drops its
+   * after-commit actions) but leaves this transaction's own work to its owner.
+   */
+  <T> T join(Database.Work<T> work) {
+    int actions = afterCommit.size();
+    Savepoint savepoint;
+    try {
+      savepoint = connection.setSavepoint();
+    } catch (SQLException e) {
+      throw new StoreException("savepoint failed", e);
+    }
+    T result;
+    try {
+      result = work.run(this);
+    } catch (RuntimeException | Error e) {
+      try {
+        connection.rollback(savepoint);
+      } catch (SQLException ignored) {
+        // The work's own failure is what the caller needs to see; the owner rolls back.
+      }
+      afterCommit.subList(actions, afterCommit.size()).clear();
+      throw e;
+    }
+    try {
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      throw new StoreException("savepoint release failed", e);
+    }
+    return result;
+  }
+
+  /**
+   * Takes a lock named by {@code id} until this transaction ends, if no other transaction holds it;
+   * false at once if one does. On SQLite, whose one writer runs write transactions one at a time,
+   * every such lock is free.
+   */
+  public boolean tryLock(long id) {
+    String sql = dialect.tryLock();
+    return sql == null || first(sql, row -> row.bool("locked"), id).orElse(false);
   }
 
   public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {

@@ -42,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Dialtone keeps every call record it acknowledged, whole, however it dies: a real server process
  * under concurrent writes is killed with SIGKILL at a random moment, again and again, and restarted
  * on the same data; then every acknowledged call must be there exactly as acknowledged, and every
- * stored call (acknowledged or cut off mid-flight) must be complete, never half-written.
+ * stored call (acknowledged or cut off mid-flight) must be complete, never half-written. Every call
+ * is sent under an {@code Idempotency-Key}, and every one cut off is retried with its key after the
+ * restart, as a careful client would: no key may ever make a second call.
  *
  * <p>The seed is printed; {@code -Ddialtone.crash.seed=…} replays a run's kill moments and bodies.
  */
@@ -75,28 +77,116 @@ class CrashTest {
     }
   }
 
-  /** Sends calls and records what became of each. */
+  /**
+   * Sends calls, each under an {@code Idempotency-Key} of its own (its external id), and records
+   * what became of each: acknowledged (201), or unanswered (cut off, or 503 while the server was
+   * stalled) and so due for a retry with the same key.
+   */
   record Writer(
       Api api,
       Map<String, Attempt> attempted,
       Map<Long, JsonNode> acknowledged,
+      Map<String, Long> acknowledgedIds,
       ConcurrentLinkedQueue<String> unexpected,
+      ConcurrentLinkedQueue<Attempt> unanswered,
       AtomicInteger cut) {
-    void send(Attempt attempt) {
+    Writer(Api api) {
+      this(
+          api,
+          new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>(),
+          new ConcurrentLinkedQueue<>(),
+          new ConcurrentLinkedQueue<>(),
+          new AtomicInteger());
+    }
+
+    Writer on(Api other) {
+      return new Writer(
+          other, attempted, acknowledged, acknowledgedIds, unexpected, unanswered, cut);
+    }
+
+    void send(Attempt attempt, boolean busyAllowed) {
       attempted.put(attempt.externalId(), attempt);
       try {
-        Response response = api.post("/api/v2/calls", body(attempt));
+        Response response =
+            api.withHeader("Idempotency-Key", attempt.externalId())
+                .post("/api/v2/calls", body(attempt));
         if (response.status() == 201) {
           JsonNode call = response.json().get("call");
-          acknowledged.put(call.get("id").asLong(), call);
+          long id = call.get("id").asLong();
+          Long earlier = acknowledgedIds.putIfAbsent(attempt.externalId(), id);
+          if (earlier != null && earlier != id) {
+            unexpected.add(attempt.externalId() + ": acknowledged as " + earlier + " and " + id);
+          }
+          acknowledged.put(id, call);
+        } else if (busyAllowed && response.status() == 503) {
+          unanswered.add(attempt);
         } else {
           unexpected.add(attempt.externalId() + ": " + response);
         }
       } catch (UncheckedIOException e) {
         cut.incrementAndGet(); // killed mid-request, or not listening any more
+        unanswered.add(attempt);
+      }
+    }
+
+    /** Sends every unanswered attempt again under its key, as a client that retries would. */
+    void retryUnanswered() {
+      List<Attempt> due = new ArrayList<>();
+      for (Attempt attempt; (attempt = unanswered.poll()) != null; ) {
+        due.add(attempt);
+      }
+      due.forEach(attempt -> send(attempt, false));
+    }
+
+    /**
+     * Replays every key sent: each must answer 201 as a replay ({@code hit}) with the call it
+     * acknowledged, if it did: a key either stored its answer with its call or did nothing.
+     */
+    void replayAll() throws Exception {
+      ExecutorService senders = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> replays = new ArrayList<>();
+        for (Attempt attempt : attempted.values()) {
+          replays.add(
+              senders.submit(
+                  () -> {
+                    Response replay =
+                        api.withHeader("Idempotency-Key", attempt.externalId())
+                            .post("/api/v2/calls", body(attempt));
+                    assertThat(replay.status())
+                        .as("replay of " + attempt.externalId())
+                        .isEqualTo(201);
+                    assertThat(replay.header("x-idempotency-lookup"))
+                        .as("replay of " + attempt.externalId())
+                        .isEqualTo("hit");
+                    assertThat(replay.json().at("/call/id").asLong())
+                        .as("call of " + attempt.externalId())
+                        .isEqualTo(acknowledgedIds.get(attempt.externalId()));
+                  }));
+        }
+        for (Future<?> replay : replays) {
+          try {
+            replay.get(60, TimeUnit.SECONDS);
+          } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failed) {
+              throw failed;
+            }
+            throw e;
+          }
+        }
+      } finally {
+        senders.shutdownNow();
       }
     }
   }
+
+  /**
+   * Long enough for a key left behind by a request that never stored its answer to count as
+   * abandoned under the old claim-then-work design: replays after it prove no such key exists.
+   */
+  private static final Duration PAST_TAKEOVER = Duration.ofSeconds(61);
 
   @Test
   void sigkillUnderLoad_onSqlite_losesNoAcknowledgedCallAndHalfWritesNothing() throws Exception {
@@ -109,24 +199,36 @@ class CrashTest {
     run("postgresql", TestPostgres.newDatabase());
   }
 
+  @Test
+  void stallUnderKeyedLoad_onSqlite_answers503OrOnce_neverTwice() throws Exception {
+    stall("sqlite", null);
+  }
+
+  @Test
+  void stallUnderKeyedLoad_onPostgresql_answers503OrOnce_neverTwice() throws Exception {
+    stall("postgresql", TestPostgres.newDatabase());
+  }
+
   private void run(String backend, String databaseUrl) throws Exception {
     long seed = Long.getLong("dialtone.crash.seed", System.nanoTime());
     System.out.println("CrashTest[" + backend + "] seed=" + seed);
     Random random = new Random(seed);
     Path dataDir = dir.resolve("data");
     Path log = dir.resolve("dialtone.log");
-    Map<String, Attempt> attempted = new ConcurrentHashMap<>();
-    Map<Long, JsonNode> acknowledged = new ConcurrentHashMap<>();
-    ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
-    AtomicInteger cut = new AtomicInteger();
+    Writer writer = null;
     long started = System.nanoTime();
+    long lastKill = started;
 
     for (int round = 0; round < KILLS; round++) {
       DialtoneProcess server = DialtoneProcess.start(dataDir, databaseUrl, log, FAST_START);
       Api api = new Api(server.port()).withToken(TestServer.ADMIN_EMAIL, TestServer.ADMIN_TOKEN);
-      Writer writer = new Writer(api, attempted, acknowledged, unexpected, cut);
-      // One call with a comment first, so the load that follows meets a warm server.
-      writer.send(newAttempt(random, round + "-warm-up", true));
+      writer = writer == null ? new Writer(api) : writer.on(api);
+      // The requests the last kill cut off, retried with their keys; then one call with a
+      // comment, so the load that follows meets a warm server.
+      writer.retryUnanswered();
+      writer.send(newAttempt(random, round + "-warm-up", true), false);
+      assertThat(writer.unanswered()).as("retries after the restart answered").isEmpty();
+      Writer load = writer;
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
@@ -136,7 +238,8 @@ class CrashTest {
             new Thread(
                 () -> {
                   for (int n = 0; !stop.get(); n++) {
-                    writer.send(newAttempt(clientRandom, prefix + n, clientRandom.nextInt(3) == 0));
+                    load.send(
+                        newAttempt(clientRandom, prefix + n, clientRandom.nextInt(3) == 0), false);
                   }
                 },
                 "crash-client-" + c);
@@ -145,6 +248,7 @@ class CrashTest {
       }
       Thread.sleep(100 + random.nextInt(501));
       boolean gone = server.kill();
+      lastKill = System.nanoTime();
       stop.set(true);
       for (Thread client : clients) {
         client.join(TimeUnit.SECONDS.toMillis(60));
@@ -152,29 +256,108 @@ class CrashTest {
       }
       assertThat(gone).as("the killed process is gone").isTrue();
       assertThat(server.exitValue()).as("exit status of SIGKILL").isEqualTo(137);
-      assertThat(unexpected).as("answers other than 201 while the server lived").isEmpty();
+      assertThat(writer.unexpected()).as("answers other than 201 while the server lived").isEmpty();
     }
 
     DialtoneProcess server = DialtoneProcess.start(dataDir, databaseUrl, log, FAST_START);
     try (Database database = openDatabase(dataDir, databaseUrl)) {
       Api api = new Api(server.port()).withToken(TestServer.ADMIN_EMAIL, TestServer.ADMIN_TOKEN);
+      writer = writer.on(api);
+      int retried = writer.unanswered().size();
+      writer.retryUnanswered();
+      assertThat(writer.unexpected()).as("answers to the retries").isEmpty();
+      sleepUntil(lastKill + PAST_TAKEOVER.toNanos());
+      writer.replayAll();
       Map<Long, String> stored = storedCalls(database);
-      verify(api, database, attempted, acknowledged, stored);
+      verify(api, database, writer.attempted(), writer.acknowledged(), stored);
       long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
       System.out.printf(
           "CrashTest[%s] seed=%d kills=%d attempted=%d acknowledged=%d cut=%d stored=%d"
-              + " (stored but unacknowledged=%d) in %d s%n",
+              + " (cut off in the last round and retried at the end=%d) in %d s%n",
           backend,
           seed,
           KILLS,
-          attempted.size(),
-          acknowledged.size(),
-          cut.get(),
+          writer.attempted().size(),
+          writer.acknowledged().size(),
+          writer.cut().get(),
           stored.size(),
-          stored.size() - acknowledged.size(),
+          retried,
           seconds);
     } finally {
       server.stop();
+    }
+  }
+
+  /**
+   * The server stalls (SIGSTOP for 10 s, then SIGCONT) under keyed load: requests that waited past
+   * the database timeout answer 503 and leave nothing behind, and every key, retried after the
+   * stall and again past the old takeover time, answers the one call it made.
+   */
+  private void stall(String backend, String databaseUrl) throws Exception {
+    long seed = Long.getLong("dialtone.crash.seed", System.nanoTime());
+    System.out.println("CrashTest[" + backend + ", stall] seed=" + seed);
+    Random random = new Random(seed);
+    DialtoneProcess server =
+        DialtoneProcess.start(
+            dir.resolve("data"), databaseUrl, dir.resolve("stall.log"), FAST_START);
+    try (Database database = openDatabase(dir.resolve("data"), databaseUrl)) {
+      Writer writer =
+          new Writer(
+              new Api(server.port()).withToken(TestServer.ADMIN_EMAIL, TestServer.ADMIN_TOKEN));
+      writer.send(newAttempt(random, "warm-up", true), false);
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        Random clientRandom = new Random(random.nextLong());
+        String prefix = c + "-";
+        Thread client =
+            new Thread(
+                () -> {
+                  for (int n = 0; !stop.get(); n++) {
+                    writer.send(
+                        newAttempt(clientRandom, prefix + n, clientRandom.nextInt(3) == 0), true);
+                  }
+                },
+                "stall-client-" + c);
+        clients.add(client);
+        client.start();
+      }
+      Thread.sleep(300 + random.nextInt(301));
+      signal("STOP", server.pid());
+      Thread.sleep(10_000);
+      signal("CONT", server.pid());
+      long resumed = System.nanoTime();
+      Thread.sleep(1_000);
+      stop.set(true);
+      for (Thread client : clients) {
+        client.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(client.isAlive()).as("client thread finished").isFalse();
+      }
+      assertThat(writer.unexpected()).as("answers other than 201 or 503").isEmpty();
+      int busy = writer.unanswered().size();
+      writer.retryUnanswered();
+      assertThat(writer.unexpected()).as("answers to the retries").isEmpty();
+      sleepUntil(resumed + PAST_TAKEOVER.toNanos());
+      writer.replayAll();
+      Map<Long, String> stored = storedCalls(database);
+      verify(writer.api(), database, writer.attempted(), writer.acknowledged(), stored);
+      System.out.printf(
+          "CrashTest[%s, stall] attempted=%d acknowledged=%d 503-or-cut-then-retried=%d stored=%d%n",
+          backend, writer.attempted().size(), writer.acknowledged().size(), busy, stored.size());
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static void signal(String name, long pid) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start();
+    assertThat(kill.waitFor()).as("kill -" + name).isZero();
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left = nanoTime - System.nanoTime();
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
     }
   }
 

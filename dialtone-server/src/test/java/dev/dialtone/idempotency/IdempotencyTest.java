@@ -9,10 +9,17 @@ import dev.dialtone.testing.Response;
 import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestClock;
 import dev.dialtone.testing.TestServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +49,8 @@ class IdempotencyTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(dataDir, clock);
+    // A request that cannot get the database answers 503 within 2 s (the 503 test below).
+    server = TestServer.start(dataDir, clock, c -> c.withDatabaseTimeout(Duration.ofSeconds(2)));
     admin = server.admin();
     Response created =
         admin.post(
@@ -201,7 +209,7 @@ class IdempotencyTest {
     assertThat(keyed(key).post("/api/v2/calls", Calls.MINIMAL).header("x-idempotency-lookup"))
         .isEqualTo("hit");
     // Expired keys are deleted too, not only ignored.
-    assertThat(Rows.count(dataDir, "idempotency_keys", "idempotency_key = ?", unused)).isZero();
+    assertThat(Rows.count(dataDir, "idempotency_answers", "idempotency_key = ?", unused)).isZero();
   }
 
   @Test
@@ -259,43 +267,68 @@ class IdempotencyTest {
   }
 
   @Test
-  void whileTheFirstIsInFlight_aRetryIsAConflict() {
+  void whileTheFirstRuns_aRetryIsAConflict_andTheFirstStillMakesOneCall() throws Exception {
     String key = newKey();
-    long now = clock.millis();
-    insertInFlight(key, Calls.MINIMAL, now - 1_000);
     long calls = Rows.count(dataDir, "calls");
+    ExecutorService clients = Executors.newFixedThreadPool(2);
+    List<Response> answers = new ArrayList<>();
+    try (Connection blocker = Rows.holdWriteLock(dataDir)) {
+      // Whichever arrives first waits for the database; the other finds it running.
+      List<Future<Response>> sent =
+          List.of(
+              clients.submit(() -> keyed(key).post("/api/v2/calls", Calls.MINIMAL)),
+              clients.submit(() -> keyed(key).post("/api/v2/calls", Calls.MINIMAL)));
+      Thread.sleep(1_000);
+      blocker.rollback();
+      for (Future<Response> answer : sent) {
+        answers.add(answer.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    answers.sort(Comparator.comparingInt(Response::status));
+    Response again = keyed(key).post("/api/v2/calls", Calls.MINIMAL);
 
-    Response retry = keyed(key).post("/api/v2/calls", Calls.MINIMAL);
-
-    assertThat(retry.status()).isEqualTo(409);
-    assertThat(retry.body()).isEqualTo(IN_FLIGHT);
-    assertThat(Rows.count(dataDir, "calls")).isEqualTo(calls);
+    assertThat(answers).extracting(Response::status).containsExactly(201, 409);
+    assertThat(answers.get(1).body()).isEqualTo(IN_FLIGHT);
+    assertReplayed(again, answers.get(0));
+    assertThat(Rows.count(dataDir, "calls")).isEqualTo(calls + 1);
   }
 
   @Test
-  void aKeyInFlightForAMinute_isAbandoned_andTakenOverByTheRetry() {
+  void aRequestThatTimesOutOnABusyDatabase_leavesNeitherCallNorKey() throws Exception {
     String key = newKey();
-    insertInFlight(key, Calls.MINIMAL, clock.millis() - 61_000);
-
+    long calls = Rows.count(dataDir, "calls");
+    Response busy;
+    try (Connection blocker = Rows.holdWriteLock(dataDir)) {
+      busy = keyed(key).post("/api/v2/calls", Calls.MINIMAL);
+      blocker.rollback();
+    }
+    long callsAfterBusy = Rows.count(dataDir, "calls");
+    long keysAfterBusy = Rows.count(dataDir, "idempotency_answers", "idempotency_key = ?", key);
     Response retry = keyed(key).post("/api/v2/calls", Calls.MINIMAL);
-    Response again = keyed(key).post("/api/v2/calls", Calls.MINIMAL);
 
+    assertThat(busy.status()).as(busy.toString()).isEqualTo(503);
+    assertThat(callsAfterBusy).isEqualTo(calls);
+    assertThat(keysAfterBusy).isZero();
     assertThat(retry.status()).isEqualTo(201);
-    assertReplayed(again, retry);
+    assertThat(retry.header("x-idempotency-lookup")).isEqualTo("miss");
+    assertThat(Rows.count(dataDir, "calls")).isEqualTo(calls + 1);
   }
 
-  /** A claim as a request on a node that died would leave it. */
-  static void insertInFlight(String key, String body, long claimedAt) {
-    Rows.execute(
-        dataDir,
-        "INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, claim, state,"
-            + " created_at, claimed_at, expires_at) VALUES (?, ?, ?, 'gone', 'in_flight', ?, ?, ?)",
-        Rows.DEFAULT_ACCOUNT,
-        key,
-        Idempotency.requestHash("POST", "/api/v2/calls", body.getBytes(StandardCharsets.UTF_8)),
-        claimedAt,
-        claimedAt,
-        claimedAt + Duration.ofHours(2).toMillis());
+  @Test
+  void aStoredAnswer_isInTheTransactionOfItsCall() {
+    String key = newKey();
+
+    Response created = keyed(key).post("/api/v2/calls", Calls.MINIMAL);
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(
+            Rows.single(
+                dataDir,
+                "SELECT response_body FROM idempotency_answers WHERE idempotency_key = ?",
+                key))
+        .isEqualTo(created.body());
   }
 
   static Stream<Arguments> coveredRoutes() {

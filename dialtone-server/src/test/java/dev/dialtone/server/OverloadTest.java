@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Response;
+import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class OverloadTest {
 
       Response refused;
       long took;
-      try (Connection blocker = holdWriteLock(server)) {
+      try (Connection blocker = Rows.holdWriteLock(server.dataDir())) {
         long started = System.nanoTime();
         refused = api.post("/api/v2/calls", CALL);
         took = Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -51,25 +50,5 @@ class OverloadTest {
       assertThat(took).as("milliseconds to answer").isLessThan(3_000);
       assertThat(api.post("/api/v2/calls", CALL).status()).as("after the pressure").isEqualTo(201);
     }
-  }
-
-  /** Another session that takes the write lock of the calls table and keeps it. */
-  private static Connection holdWriteLock(TestServer server) throws Exception {
-    boolean postgres = server.config().databaseUrl() != null;
-    Connection connection =
-        DriverManager.getConnection(
-            postgres
-                ? server.config().databaseUrl()
-                : "jdbc:sqlite:" + server.dataDir().resolve("dialtone.db"));
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      if (postgres) {
-        statement.execute("LOCK TABLE calls IN EXCLUSIVE MODE");
-      } else {
-        statement.execute(
-            "INSERT INTO accounts (subdomain, name, created_at) VALUES ('x', 'x', 0)");
-      }
-    }
-    return connection;
   }
 }

@@ -59,6 +59,54 @@ abstract class DatabaseContract {
   }
 
   @Test
+  void workInsideAWrite_joinsIt_andCommitsOnlyWithIt() {
+    long seen =
+        database.write(
+            tx -> {
+              insertAccount(tx, "outer");
+              database.write(inner -> insertAccount(inner, "inner"));
+              return database.read(inner -> inner.count("SELECT COUNT(*) AS n FROM accounts"));
+            });
+
+    assertThat(seen).as("the inner read sees the outer and inner writes").isEqualTo(2);
+    assertThat(accounts()).isEqualTo(2);
+
+    assertThatThrownBy(
+            () ->
+                database.write(
+                    tx -> {
+                      insertAccount(tx, "rolled-back-outer");
+                      database.write(inner -> insertAccount(inner, "rolled-back-inner"));
+                      throw new IllegalStateException("the outer work fails");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(accounts()).as("an inner write goes with its outer one").isEqualTo(2);
+  }
+
+  @Test
+  void aFailedWriteInsideAWrite_undoesItsOwnWorkOnly() {
+    List<String> afterCommit = new ArrayList<>();
+    database.write(
+        tx -> {
+          insertAccount(tx, "kept");
+          tx.afterCommit(() -> afterCommit.add("outer"));
+          assertThatThrownBy(
+                  () ->
+                      database.write(
+                          inner -> {
+                            insertAccount(inner, "undone");
+                            inner.afterCommit(() -> afterCommit.add("inner"));
+                            throw new IllegalStateException("the inner work fails");
+                          }))
+              .isInstanceOf(IllegalStateException.class);
+          return null;
+        });
+
+    assertThat(accounts()).isEqualTo(1);
+    assertThat(afterCommit).containsExactly("outer");
+  }
+
+  @Test
   void write_violatingAForeignKey_isRejected() {
     assertThatThrownBy(
             () ->

@@ -1,7 +1,6 @@
 package dev.dialtone.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +30,6 @@ class SqliteDatabaseTest extends DatabaseContract {
     assertThat(pragma("foreign_keys")).isEqualTo("1");
     // 2 is FULL: a commit is on disk before the client hears of it.
     assertThat(pragma("synchronous")).isEqualTo("2");
-  }
-
-  @Test
-  void readInsideWrite_isRefusedRatherThanSeeingAnotherSnapshot() {
-    assertThatThrownBy(() -> database.write(tx -> database.read(inner -> 1)))
-        .isInstanceOf(IllegalStateException.class);
   }
 
   private String pragma(String name) {

@@ -135,6 +135,24 @@ public final class Rows {
     }
   }
 
+  /**
+   * Another session that takes the write lock of the calls table and keeps it until the returned
+   * connection rolls back or closes: how a test makes the database too busy for a write.
+   */
+  public static Connection holdWriteLock(Path dataDir) throws SQLException {
+    Connection connection = open(dataDir);
+    connection.setAutoCommit(false);
+    try (java.sql.Statement statement = connection.createStatement()) {
+      if (TestServer.databaseUrlOf(dataDir) != null) {
+        statement.execute("LOCK TABLE calls IN EXCLUSIVE MODE");
+      } else {
+        statement.execute(
+            "INSERT INTO accounts (subdomain, name, created_at) VALUES ('x', 'x', 0)");
+      }
+    }
+    return connection;
+  }
+
   private static Connection open(Path dataDir) throws SQLException {
     String url = TestServer.databaseUrlOf(dataDir);
     return DriverManager.getConnection(
