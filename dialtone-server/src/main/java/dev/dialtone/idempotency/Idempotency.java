@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs requests that carry an {@code Idempotency-Key} (BEHAVIOUR.md §7) at most once per key and
+ * Runs requests that carry an {@code Idempotency-Key} (docs/api.md) at most once per key and
  * account: the first one claims the key in the database before it runs, and its response is stored
  * and replayed, byte for byte, to every retry within {@link #LIFETIME}.
  */
@@ -100,7 +100,7 @@ public final class Idempotency {
       throw e;
     }
     if (reply.status() >= 500) {
-      // Nothing was written (BEHAVIOUR.md §6), so a retry may as well run again.
+      // Nothing was written (docs/errors.md), so a retry may as well run again.
       release(accountId, key, claim);
       return reply.withHeader(LOOKUP_HEADER, "miss");
     }
