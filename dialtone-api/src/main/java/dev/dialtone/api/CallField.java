@@ -117,7 +117,7 @@ public enum CallField {
     SERVER,
     /** Set on create only: a PATCH may repeat the stored value but not change it. */
     CREATE_ONLY,
-    /** Rejected on create, even as null (BEHAVIOUR.md §3). */
+    /** Rejected on create, even as null (docs/decisions.md). */
     NOT_ON_CREATE,
     /** In the reference's list of valid comment fields. */
     COMMENT,
@@ -136,7 +136,7 @@ public enum CallField {
     TICKET
   }
 
-  /** Length limits of string fields, in characters (BEHAVIOUR.md §3). */
+  /** Length limits of string fields, in characters (docs/api.md). */
   public static final class Limits {
     public static final int STRING = 255;
     public static final int URL = 2_048;

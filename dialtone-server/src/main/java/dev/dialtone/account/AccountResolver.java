@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the account a request's {@code Host} names: {@code acme.localhost:8080} is account {@code
  * acme} under the base domain {@code localhost}; a host outside the base domain is the default
- * account; a subdomain that names no account is 404 {@code InvalidEndpoint} (BEHAVIOUR.md §7).
+ * account; a subdomain that names no account is 404 {@code InvalidEndpoint} (docs/api.md).
  */
 public final class AccountResolver {
   /** A DNS label: what an account's (or a brand's) subdomain must be. */

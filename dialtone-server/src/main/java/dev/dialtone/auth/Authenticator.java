@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Reads the {@code Authorization} header the three ways Zendesk does (BEHAVIOUR.md §7): Basic
- * {@code email/token:API_TOKEN}, Basic {@code email:password}, and {@code Bearer OAUTH_TOKEN}.
+ * Reads the {@code Authorization} header the three ways Zendesk does (docs/api.md): Basic {@code
+ * email/token:API_TOKEN}, Basic {@code email:password}, and {@code Bearer OAUTH_TOKEN}.
  */
 public final class Authenticator {
   private static final String TOKEN_SUFFIX = "/token";

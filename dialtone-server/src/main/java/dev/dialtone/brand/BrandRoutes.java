@@ -13,7 +13,7 @@ import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.Map;
 
-/** Create (admins) and show brands (BEHAVIOUR.md §8b). */
+/** Create (admins) and show brands (docs/api.md). */
 public final class BrandRoutes {
 
   private final Database database;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the {@code call} object of a POST or PATCH against the catalogue (BEHAVIOUR.md §3): types,
+ * Reads the {@code call} object of a POST or PATCH against the catalogue (docs/api.md): types,
  * ranges, closed sets, lengths, timestamps, mandatory and read-only rules. Every failing field is
  * collected so one 422 names them all. References to other records are checked afterwards, inside
  * the write's transaction, by {@link CallReferences}.
@@ -31,7 +31,7 @@ final class CallInput {
   static Parsed forCreate(ObjectNode call, FieldErrors errors) {
     Parsed parsed = read(call, errors);
     if (call.has(CallField.TICKET_ID.wireName())) {
-      // Zendesk rejects ticket_id on create even when null: BEHAVIOUR.md §3.
+      // Zendesk rejects ticket_id on create even when null: docs/decisions.md.
       errors.add(
           CallField.TICKET_ID.wireName(),
           CallField.TICKET_ID.label(),
@@ -162,7 +162,7 @@ final class CallInput {
           return null; // completion_status is empty while a call is in progress
         }
         if (text.isBlank() && field.isMandatory()) {
-          return text; // the mandatory check reports it as BlankValue (BEHAVIOUR.md §3)
+          return text; // the mandatory check reports it as BlankValue (docs/api.md)
         }
         if (!field.allowedValues().contains(text)) {
           errors.add(

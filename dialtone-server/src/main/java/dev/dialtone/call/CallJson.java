@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The call object on the wire (BEHAVIOUR.md §2): every field, nulls included, keys sorted. */
+/** The call object on the wire (docs/api.md): every field, nulls included, keys sorted. */
 public final class CallJson {
   private CallJson() {}
 

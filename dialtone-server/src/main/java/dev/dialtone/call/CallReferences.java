@@ -11,7 +11,7 @@ import dev.dialtone.user.User;
 import dev.dialtone.user.UserStore;
 import java.util.Map;
 
-/** Checks that a call's id fields name records of the same account (BEHAVIOUR.md §3). */
+/** Checks that a call's id fields name records of the same account (docs/api.md). */
 public final class CallReferences {
   private final UserStore users;
   private final BrandStore brands;

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The four routes of the Talk Partner Edition calls API (BEHAVIOUR.md §1). */
+/** The four routes of the Talk Partner Edition calls API (docs/api.md). */
 public final class CallRoutes {
   private static final Set<String> CREATE_KEYS = Set.of("call", "comment");
 

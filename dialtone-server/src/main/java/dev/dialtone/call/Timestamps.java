@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The timestamps of the calls API (BEHAVIOUR.md §3): ISO 8601 date-times with an offset of {@code
- * Z}, {@code ±hh}, {@code ±hhmm} or {@code ±hh:mm} (none means UTC) and optional fractional
- * seconds; rendered in UTC to the second with a {@code Z}.
+ * The timestamps of the calls API (docs/api.md): ISO 8601 date-times with an offset of {@code Z},
+ * {@code ±hh}, {@code ±hhmm} or {@code ±hh:mm} (none means UTC) and optional fractional seconds;
+ * rendered in UTC to the second with a {@code Z}.
  */
 public final class Timestamps {
   private static final Pattern ISO_DATE_TIME =

@@ -16,7 +16,7 @@ public final class CommentJson {
 
   /**
    * The comment as the API returns it. A TPE voice comment needs its call as the call is now
-   * (BEHAVIOUR.md §5: live data); the other kinds ignore {@code callOrNull}.
+   * (docs/api.md: live data); the other kinds ignore {@code callOrNull}.
    */
   public static Map<String, Object> render(Comment comment, Call callOrNull) {
     return switch (comment.type()) {

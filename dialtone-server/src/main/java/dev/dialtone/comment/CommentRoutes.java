@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v2/tickets/{id}/comments}: every kind of comment, TPE voice comments rendered
- * from their calls as the calls are now (BEHAVIOUR.md §5, live data).
+ * from their calls as the calls are now (docs/api.md, live data).
  */
 public final class CommentRoutes {
   private final Database database;

@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum CommentType {
   /** A plain text comment. */
   TEXT("Comment"),
-  /** A Talk Partner Edition voice comment, showing a call record (BEHAVIOUR.md §5). */
+  /** A Talk Partner Edition voice comment, showing a call record (docs/api.md). */
   TPE_VOICE("TpeVoiceComment"),
   /** A voice comment made by {@code POST /api/v2/channels/voice/tickets}, e.g. a voicemail. */
   VOICE("VoiceComment");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a TPE voice comment from its call as the call is now (BEHAVIOUR.md §5): {@code data}, the
+ * Renders a TPE voice comment from its call as the call is now (docs/api.md): {@code data}, the
  * plain {@code body}, the {@code html_body}, and the formatted lines.
  */
 public final class VoiceCommentRenderer {
@@ -72,7 +72,7 @@ public final class VoiceCommentRenderer {
     return data;
   }
 
-  /** 45 for calls that came in, 46 for calls the team made (BEHAVIOUR.md §4). */
+  /** 45 for calls that came in, 46 for calls the team made (docs/api.md). */
   public static int viaId(Call call) {
     String direction = call.stringValue(CallField.DIRECTION);
     return "outbound".equals(direction) || "internal".equals(direction)

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The body of a TPE voice comment (BEHAVIOUR.md §5), read and type-checked. Whether the ids name
- * users of the account is checked by {@link VoiceComments} inside the write.
+ * The body of a TPE voice comment (docs/api.md), read and type-checked. Whether the ids name users
+ * of the account is checked by {@link VoiceComments} inside the write.
  */
 public record VoiceCommentRequest(
     String title, List<String> callFields, Long authorId, Long displayToAgent, String subject) {

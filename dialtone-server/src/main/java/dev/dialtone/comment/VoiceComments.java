@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Adds TPE voice comments to the ticket of a call (BEHAVIOUR.md §4–5): creates the ticket when the
- * call has none, resolves the author, and pops the ticket to an agent when asked.
+ * Adds TPE voice comments to the ticket of a call (docs/api.md): creates the ticket when the call
+ * has none, resolves the author, and pops the ticket to an agent when asked.
  */
 public final class VoiceComments {
   /** Zendesk's limit of comments on one ticket. */

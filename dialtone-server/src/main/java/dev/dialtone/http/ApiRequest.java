@@ -16,7 +16,7 @@ import java.util.Set;
 
 /** One API request as handlers see it: who asks, in which account, and its parsed parts. */
 public final class ApiRequest {
-  /** The largest request body accepted (BEHAVIOUR.md §3). */
+  /** The largest request body accepted (docs/api.md). */
   public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
   /** How much of an oversized body is read and discarded so the client can hear the 413. */

@@ -53,7 +53,7 @@ public final class ApiRoutes {
   }
 
   /**
-   * A POST that honours {@code Idempotency-Key} (BEHAVIOUR.md §7): retried with the same key, it
+   * A POST that honours {@code Idempotency-Key} (docs/api.md): retried with the same key, it
    * answers the first response again instead of running twice.
    */
   public void idempotentPost(String path, Access access, ApiHandler handler) {

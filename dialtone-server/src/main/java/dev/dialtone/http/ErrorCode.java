@@ -1,6 +1,6 @@
 package dev.dialtone.http;
 
-/** The closed catalogue of error responses (BEHAVIOUR.md §6), with Zendesk's exact strings. */
+/** The closed catalogue of error responses (docs/errors.md), with Zendesk's exact strings. */
 public enum ErrorCode {
   COULD_NOT_AUTHENTICATE(401, "Couldn't authenticate you"),
   INVALID_TOKEN(401, "invalid_token"),

@@ -3,7 +3,7 @@ package dev.dialtone.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders every {@link ApiException} into Zendesk's body shape for its code (BEHAVIOUR.md §6). */
+/** Renders every {@link ApiException} into Zendesk's body shape for its code (docs/errors.md). */
 public final class ErrorMapper {
   private ErrorMapper() {}
 

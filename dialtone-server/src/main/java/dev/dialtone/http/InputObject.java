@@ -17,7 +17,7 @@ import java.util.Set;
  * ApiRequest#ignored}.
  */
 public final class InputObject {
-  /** The limit on every string that BEHAVIOUR.md §3 does not give another one. */
+  /** The limit on every string that docs/api.md does not give another one. */
   public static final int MAX_TEXT = 255;
 
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * How a list is paged, the two ways Zendesk does it (BEHAVIOUR.md §8b). Any {@code page[...]}
- * parameter chooses cursor paging ({@code page[size]}, {@code page[after]}, {@code page[before]};
- * the answer carries {@code meta} and {@code links}); otherwise offset paging ({@code page}, {@code
- * per_page}; the answer carries {@code next_page}, {@code previous_page} and {@code count}). Both
- * walk the list in id order. Bad parameters are 400 {@code InvalidPaginationParameter}, read before
- * any query runs.
+ * How a list is paged, the two ways Zendesk does it (docs/api.md). Any {@code page[...]} parameter
+ * chooses cursor paging ({@code page[size]}, {@code page[after]}, {@code page[before]}; the answer
+ * carries {@code meta} and {@code links}); otherwise offset paging ({@code page}, {@code per_page};
+ * the answer carries {@code next_page}, {@code previous_page} and {@code count}). Both walk the
+ * list in id order. Bad parameters are 400 {@code InvalidPaginationParameter}, read before any
+ * query runs.
  */
 public final class Pagination {
   public static final int MAX_SIZE = 100;

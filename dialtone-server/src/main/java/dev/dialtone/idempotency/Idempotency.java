@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs requests that carry an {@code Idempotency-Key} (BEHAVIOUR.md §7) at most once per key and
+ * Runs requests that carry an {@code Idempotency-Key} (docs/api.md) at most once per key and
  * account. The lookup, the request's work and its stored answer are one transaction: a key either
  * has a stored answer, replayed byte for byte to every retry within {@link #LIFETIME}, or had no
  * effect at all, whatever happens to the process or the database in between.
@@ -88,7 +88,7 @@ public final class Idempotency {
     try {
       return database.write(tx -> answer(tx, accountId, key, hash, work));
     } catch (FailedWork failed) {
-      // Nothing was written (BEHAVIOUR.md §6), so a retry may as well run again.
+      // Nothing was written (docs/errors.md), so a retry may as well run again.
       return failed.reply.withHeader(LOOKUP_HEADER, "miss");
     } finally {
       running.remove(name);

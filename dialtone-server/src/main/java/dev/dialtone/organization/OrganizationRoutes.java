@@ -12,7 +12,7 @@ import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.Map;
 
-/** Create (admins) and show organizations (BEHAVIOUR.md §8b). */
+/** Create (admins) and show organizations (docs/api.md). */
 public final class OrganizationRoutes {
   private final Database database;
   private final OrganizationStore organizations;

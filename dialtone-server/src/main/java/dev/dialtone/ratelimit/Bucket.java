@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The two budgets an account spends (BEHAVIOUR.md §7), each counted in fixed windows aligned to the
+ * The two budgets an account spends (docs/api.md), each counted in fixed windows aligned to the
  * epoch, so every node agrees on where a window starts.
  */
 public enum Bucket {

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-account rate limits in fixed windows (BEHAVIOUR.md §7), decided in memory so that no request
+ * Per-account rate limits in fixed windows (docs/api.md), decided in memory so that no request
  * waits for the database.
  *
  * <p>Each node counts the requests it admits per account, bucket and window. Every sync interval it

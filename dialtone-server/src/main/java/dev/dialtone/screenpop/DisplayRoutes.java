@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The screen-pop endpoints of Talk Partner Edition (BEHAVIOUR.md §8), which open a ticket or a user
+ * The screen-pop endpoints of Talk Partner Edition (docs/api.md), which open a ticket or a user
  * profile in an agent's browser, and {@code GET /_dialtone/screen-pops}, which reads back every pop
  * asked for.
  */

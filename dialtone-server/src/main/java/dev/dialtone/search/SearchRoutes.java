@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/v2/search?query=…}: Zendesk's unified search, for users only (BEHAVIOUR.md §8b);
- * the grammar is in {@link SearchQuery}.
+ * {@code GET /api/v2/search?query=…}: Zendesk's unified search, for users only (docs/api.md); the
+ * grammar is in {@link SearchQuery}.
  */
 public final class SearchRoutes {
   /** One page of results; {@code count} still tells how many match. */

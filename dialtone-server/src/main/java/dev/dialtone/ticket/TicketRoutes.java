@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Zendesk's ticket endpoints that a TPE integration needs (BEHAVIOUR.md §8b). */
+/** Zendesk's ticket endpoints that a TPE integration needs (docs/api.md). */
 public final class TicketRoutes {
   private final Database database;
   private final TicketStore tickets;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Zendesk's users endpoints that a TPE integration needs (BEHAVIOUR.md §8b). */
+/** Zendesk's users endpoints that a TPE integration needs (docs/api.md). */
 public final class UserRoutes {
   /** Search answers at most this many users; {@code count} still tells how many match. */
   static final int SEARCH_LIMIT = 100;

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * The {@code voice_comment} of {@code POST /api/v2/channels/voice/tickets}: one call or voicemail
- * as the telephony system describes it (BEHAVIOUR.md §8). Unlike a TPE voice comment it carries its
- * own values, which are stored as they are sent. A value that failed validation is null; such a
- * request is rejected before any value is used.
+ * as the telephony system describes it (docs/api.md). Unlike a TPE voice comment it carries its own
+ * values, which are stored as they are sent. A value that failed validation is null; such a request
+ * is rejected before any value is used.
  *
  * @param answeredById the agent or admin who took the call, or whose voicemail it reached
  */

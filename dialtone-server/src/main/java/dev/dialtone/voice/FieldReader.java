@@ -106,7 +106,7 @@ final class FieldReader {
     return text;
   }
 
-  /** An ISO 8601 date-time of the forms the calls API accepts (BEHAVIOUR.md §3). */
+  /** An ISO 8601 date-time of the forms the calls API accepts (docs/api.md). */
   Instant requiredTimestamp(String key, String label) {
     String text = requiredText(key, label, 64);
     if (text == null) {

@@ -31,9 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /api/v2/channels/voice/tickets} (BEHAVIOUR.md §8): a telephony system opens a ticket
- * for a voicemail or a call, with the call's details as a voice comment, and may pop it to an
- * agent.
+ * {@code POST /api/v2/channels/voice/tickets} (docs/api.md): a telephony system opens a ticket for
+ * a voicemail or a call, with the call's details as a voice comment, and may pop it to an agent.
  */
 public final class VoiceTicketRoutes {
   private final Database database;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** No request ever reads or writes another account's data (BEHAVIOUR.md §7). */
+/** No request ever reads or writes another account's data (docs/api.md). */
 class IsolationTest {
   static final String RECORD_NOT_FOUND =
       "{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}";

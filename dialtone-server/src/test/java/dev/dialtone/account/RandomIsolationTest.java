@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A seeded random walk across accounts (BEHAVIOUR.md §7): random users of random accounts read and
+ * A seeded random walk across accounts (docs/api.md): random users of random accounts read and
  * write records whose ids are drawn from every account. Nothing ever shows another account's
  * record, another account's ids are 404 {@code RecordNotFound}, end users get the exact 403
  * everywhere but {@code /users/me}, and each account's data changes only by its own requests. The

@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The input rules of the call object (BEHAVIOUR.md §3), each 422 compared whole. The per-field
- * tests are driven from the catalogue, so a field added to {@link CallField} is covered at once.
+ * The input rules of the call object (docs/api.md), each 422 compared whole. The per-field tests
+ * are driven from the catalogue, so a field added to {@link CallField} is covered at once.
  */
 class CallInputRulesTest {
   static final ObjectMapper MAPPER = new ObjectMapper();

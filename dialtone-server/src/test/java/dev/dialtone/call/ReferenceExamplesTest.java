@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every example request of calls-api-reference.txt, sent as written (bodies verbatim, the curl
- * samples to their {@code .json} routes), answered as BEHAVIOUR.md says. The reference's example
+ * samples to their {@code .json} routes), answered as docs/api.md says. The reference's example
  * responses show offsets such as {@code +01}; Dialtone renders UTC {@code Z} (§2).
  */
 class ReferenceExamplesTest {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** TPE voice comments and the tickets they create (BEHAVIOUR.md §4–5). */
+/** TPE voice comments and the tickets they create (docs/api.md). */
 class VoiceCommentTest {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final List<String> ALWAYS_IN_DATA =

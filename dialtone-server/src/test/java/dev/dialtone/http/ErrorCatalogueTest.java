@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every row of BEHAVIOUR.md §6 that Dialtone answers today, byte for byte. */
+/** Every row of docs/errors.md that Dialtone answers today, byte for byte. */
 class ErrorCatalogueTest {
   static final String COULD_NOT_AUTHENTICATE = "{\"error\":\"Couldn't authenticate you\"}";
   static final String INVALID_TOKEN =

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code Idempotency-Key} on the POSTs that create things (BEHAVIOUR.md §7). */
+/** {@code Idempotency-Key} on the POSTs that create things (docs/api.md). */
 class IdempotencyTest {
   static final String MISMATCH =
       "{\"error\":\"IdempotentRequestError\","

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Per-account rate limits and their headers (BEHAVIOUR.md §6, §7), on a clock the test moves. */
+/** Per-account rate limits and their headers (docs/api.md), on a clock the test moves. */
 class RateLimitTest {
   static final int SUPPORT = 5;
   static final int TALK = 8;
