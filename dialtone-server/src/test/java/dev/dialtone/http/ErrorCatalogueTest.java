@@ -305,6 +305,38 @@ class ErrorCatalogueTest {
     }
   }
 
+  /**
+   * A declared length past 2 GiB no longer fits an {@code int}: read as "unknown", it once made the
+   * server wait for a body that was never coming, then answer 400.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"16777217", "2147483647", "2147483648", "3000000000", "9223372036854775807"})
+  void declaredBodyLengthOverTheLimit_answers413AtOnce(String contentLength) {
+    byte[] request =
+        ("POST /api/v2/calls HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        (TestServer.ADMIN_EMAIL + "/token:" + TestServer.ADMIN_TOKEN)
+                            .getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + contentLength
+                + "\r\nConnection: close\r\n\r\n{\"call\": {")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    long callsBefore = Rows.count(dataDir, "calls");
+
+    Response response =
+        RawHttp.sendLeavingUploadOpen(server.port(), request, java.time.Duration.ofSeconds(5));
+
+    assertError(
+        response,
+        413,
+        "{\"error\":\"RequestTooLarge\",\"description\":\"The request body is larger than the"
+            + " limit of 2097152 bytes\"}");
+    assertThat(Rows.count(dataDir, "calls")).isEqualTo(callsBefore);
+  }
+
   @Test
   void malformedUriEscape_answersJson400NotJettysHtmlPage() {
     Response response =
