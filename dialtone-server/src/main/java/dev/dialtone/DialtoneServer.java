@@ -144,9 +144,9 @@ public final class DialtoneServer implements AutoCloseable {
               configure(javalin);
               ApiRoutes api =
                   new ApiRoutes(javalin.routes, resolver, authenticator, idempotency, rateLimits);
-              javalin.routes.get(
+              api.plainGet(
                   "/_dialtone/health/live", ctx -> ctx.json(java.util.Map.of("status", "live")));
-              javalin.routes.get(
+              api.plainGet(
                   "/_dialtone/health/ready",
                   ctx -> {
                     boolean ready = database.isReady();
