@@ -22,6 +22,7 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
 import dev.dialtone.http.JsonErrorHandler;
+import dev.dialtone.http.NoMethodOverride;
 import dev.dialtone.http.Responses;
 import dev.dialtone.idempotency.Idempotency;
 import dev.dialtone.idempotency.IdempotencyKeys;
@@ -143,9 +144,9 @@ public final class DialtoneServer implements AutoCloseable {
               configure(javalin);
               ApiRoutes api =
                   new ApiRoutes(javalin.routes, resolver, authenticator, idempotency, rateLimits);
-              javalin.routes.get(
+              api.plainGet(
                   "/_dialtone/health/live", ctx -> ctx.json(java.util.Map.of("status", "live")));
-              javalin.routes.get(
+              api.plainGet(
                   "/_dialtone/health/ready",
                   ctx -> {
                     boolean ready = database.isReady();
@@ -184,6 +185,8 @@ public final class DialtoneServer implements AutoCloseable {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.maxRequestSize = Long.MAX_VALUE; // ApiRequest enforces the body limit itself
+    // Only the request line's method counts: on every connector, HTTPS included.
+    javalin.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new NoMethodOverride()));
     if (config.tls()) {
       KeyStore keys =
           config.tlsSelfSigned()

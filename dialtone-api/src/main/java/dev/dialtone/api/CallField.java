@@ -76,7 +76,7 @@ public enum CallField {
   QUEUE_TIME(FieldType.COUNT, Flag.COMMENT),
   RECORDING_CONTROL_INTERACTIONS(FieldType.COUNT),
   RECORDING_TIME(FieldType.COUNT),
-  RECORDING_URL(FieldType.STRING, Flag.COMMENT, maxLength(Limits.URL)),
+  RECORDING_URL(FieldType.URL, Flag.COMMENT, maxLength(Limits.URL)),
   TALK_TIME(FieldType.COUNT, Flag.COMMENT),
   TICKET_ID(FieldType.ID, Flag.NOT_ON_CREATE, refersTo(Reference.TICKET)),
   TIME_TO_ANSWER(FieldType.COUNT, Flag.COMMENT),

@@ -10,6 +10,11 @@ public enum FieldType {
   BOOLEAN,
   /** A JSON string. */
   STRING,
+  /**
+   * A JSON string holding an absolute {@code http} or {@code https} URL with a host: agents open it
+   * as a link or play it as audio.
+   */
+  URL,
   /** A JSON string that must be one of the field's allowed values. */
   ENUM,
   /** An ISO 8601 date-time, rendered in UTC with second precision. */

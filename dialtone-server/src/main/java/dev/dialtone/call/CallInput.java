@@ -6,6 +6,7 @@ import dev.dialtone.api.CallField;
 import dev.dialtone.api.CallField.Flag;
 import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.HttpUrl;
 import dev.dialtone.http.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ final class CallInput {
         }
         return node.booleanValue();
       }
-      case STRING, ENUM, TIMESTAMP -> {
+      case STRING, URL, ENUM, TIMESTAMP -> {
         if (!node.isTextual()) {
           errors.add(
               name, label, FieldErrorCode.InvalidType, "must be a string, not " + Json.kind(node));
@@ -170,6 +171,16 @@ final class CallInput {
               label,
               FieldErrorCode.InvalidValue,
               "is not one of " + String.join(", ", field.allowedValues()));
+          return null;
+        }
+        return text;
+      }
+      case URL -> {
+        if (text.isBlank()) {
+          return null; // like an optional timestamp: "" clears the field
+        }
+        if (!HttpUrl.isValid(text)) {
+          errors.add(name, label, FieldErrorCode.InvalidFormat, HttpUrl.NOT_A_URL);
           return null;
         }
         return text;

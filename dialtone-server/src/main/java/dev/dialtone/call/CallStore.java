@@ -89,7 +89,7 @@ public final class CallStore {
           switch (field.type()) {
             case ID, COUNT -> row.longOrNull(column);
             case BOOLEAN -> row.bool(column);
-            case STRING, ENUM -> row.string(column);
+            case STRING, URL, ENUM -> row.string(column);
             case TIMESTAMP -> row.instant(column);
           });
     }

@@ -178,7 +178,9 @@ public final class ApiRequest {
   }
 
   private byte[] readBody() {
-    long declared = context.contentLength();
+    // The long form: Context.contentLength() is an int, and reads a length past 2 GiB as -1
+    // ("unknown"), which would wait for a body that is never coming instead of answering 413.
+    long declared = context.req().getContentLengthLong();
     try (InputStream in = context.req().getInputStream()) {
       if (declared > MAX_BODY_BYTES) {
         drain(in, declared);

@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Registers API routes. Each route answers with and without the {@code .json} suffix, and runs the
@@ -44,8 +45,18 @@ public final class ApiRoutes {
     this.rateLimits = rateLimits;
   }
 
+  /** A GET route, answered on HEAD too: the same status and headers, no body. */
   public void get(String path, Access access, ApiHandler handler) {
     add(HandlerType.GET, path, access, handler);
+  }
+
+  /**
+   * A GET route outside the API's steps (no account, no sign-in, no rate limit), such as a health
+   * check; answered on HEAD too, like every GET.
+   */
+  public void plainGet(String path, Handler handler) {
+    routes.addHttpHandler(HandlerType.GET, path, handler);
+    routes.addHttpHandler(HandlerType.HEAD, path, handler);
   }
 
   public void post(String path, Access access, ApiHandler handler) {
@@ -76,9 +87,15 @@ public final class ApiRoutes {
       HandlerType method, String path, Access access, ApiHandler handler, boolean idempotent) {
     Bucket bucket = Bucket.forRoute(path);
     Handler wrapped = context -> run(context, access, bucket, handler, idempotent);
-    routes.addHttpHandler(method, path, wrapped);
-    if (path.startsWith("/api/")) {
-      routes.addHttpHandler(method, path + ".json", wrapped);
+    // HEAD runs the GET handler whole (Jetty sends no body for it), so that it answers exactly
+    // as GET would: the same status, the same headers, counted against the same rate limit.
+    List<HandlerType> methods =
+        method == HandlerType.GET ? List.of(HandlerType.GET, HandlerType.HEAD) : List.of(method);
+    for (HandlerType each : methods) {
+      routes.addHttpHandler(each, path, wrapped);
+      if (path.startsWith("/api/")) {
+        routes.addHttpHandler(each, path + ".json", wrapped);
+      }
     }
   }
 

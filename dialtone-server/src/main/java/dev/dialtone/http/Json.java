@@ -57,7 +57,45 @@ public final class Json {
       throw ApiException.invalidJson(
           "The request body must be a JSON object, not " + kind(node) + " (line 1, column 1)");
     }
+    String withNul = pathOfNul(node, "");
+    if (withNul != null) {
+      // Neither database keeps it: PostgreSQL refuses NUL in text, SQLite ends strings at it.
+      throw ApiException.invalidJson(
+          "The request body holds the NUL character (\\u0000) in "
+              + withNul
+              + "; text may hold any character but that one");
+    }
     return (ObjectNode) node;
+  }
+
+  /** The dotted path of the first string (key or value) holding U+0000, or null if none does. */
+  private static String pathOfNul(JsonNode node, String path) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf('\0') >= 0 ? path : null;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = pathOfNul(node.get(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isObject()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        String key = field.getKey();
+        String at = path.isEmpty() ? key : path + "." + key;
+        if (key.indexOf('\0') >= 0) {
+          return path.isEmpty() ? "a key" : "a key of " + path;
+        }
+        String found = pathOfNul(field.getValue(), at);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   public static byte[] write(Object value) {

@@ -36,6 +36,23 @@ public record UserFilter(
   }
 
   /**
+   * Whether the filter can match no user whatever is stored: its email or text holds a control
+   * character other than whitespace. Such text names nobody, and the databases cannot even compare
+   * some of it (SQLite ends a string at NUL, so {@code LIKE '%\0%'} would match every name;
+   * PostgreSQL refuses NUL in text), so it is answered without asking them.
+   */
+  public boolean matchesNobody() {
+    return hasControlCharacter(email) || hasControlCharacter(text);
+  }
+
+  private static boolean hasControlCharacter(String value) {
+    return value != null
+        && value
+            .chars()
+            .anyMatch(c -> Character.getType(c) == Character.CONTROL && !Character.isWhitespace(c));
+  }
+
+  /**
    * The national significant number, which every full writing of the number ends with, so that a
    * query with a country code still finds a phone stored without one.
    */

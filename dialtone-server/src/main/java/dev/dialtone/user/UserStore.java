@@ -79,43 +79,11 @@ public final class UserStore {
         now);
   }
 
-  /**
-   * Users whose phone ends with these digits, so that {@code 5135557611} finds {@code +1 (513)
-   * 555-7611}: Zendesk's {@code phone:*digits} search.
-   */
-  public List<User> findByPhoneDigits(Tx tx, long accountId, String digits, Role role, int limit) {
-    String roleClause = role == null ? "" : " AND role = '" + role.wireName() + "'";
-    return tx.list(
-        "SELECT "
-            + COLUMNS
-            + " FROM users WHERE account_id = ? AND phone_digits LIKE ?"
-            + roleClause
-            + " ORDER BY id LIMIT ?",
-        UserStore::map,
-        accountId,
-        "%" + digits,
-        limit);
-  }
-
-  /** Users whose name contains, or whose email equals, the text. */
-  public List<User> findByText(Tx tx, long accountId, String text, Role role, int limit) {
-    String roleClause = role == null ? "" : " AND role = '" + role.wireName() + "'";
-    return tx.list(
-        "SELECT "
-            + COLUMNS
-            + " FROM users WHERE account_id = ? AND (lower(email) = lower(?)"
-            + " OR lower(name) LIKE lower(?))"
-            + roleClause
-            + " ORDER BY id LIMIT ?",
-        UserStore::map,
-        accountId,
-        text,
-        "%" + text + "%",
-        limit);
-  }
-
   /** Users matching the filter, in id order, at most {@code limit}. */
   public List<User> search(Tx tx, long accountId, UserFilter filter, int limit) {
+    if (filter.matchesNobody()) {
+      return List.of();
+    }
     List<Object> args = new ArrayList<>();
     String where = where(accountId, filter, args);
     args.add(limit);
@@ -127,6 +95,9 @@ public final class UserStore {
 
   /** How many users match the filter. */
   public long count(Tx tx, long accountId, UserFilter filter) {
+    if (filter.matchesNobody()) {
+      return 0;
+    }
     List<Object> args = new ArrayList<>();
     String where = where(accountId, filter, args);
     return tx.count("SELECT count(*) AS n FROM users WHERE " + where, args.toArray());

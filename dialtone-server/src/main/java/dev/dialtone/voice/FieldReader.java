@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.call.Timestamps;
 import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.HttpUrl;
 import dev.dialtone.http.Json;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -96,11 +94,11 @@ final class FieldReader {
     return text;
   }
 
-  /** An absolute http or https URL of at most {@code max} characters. */
+  /** A URL by {@link HttpUrl}'s rule, of at most {@code max} characters. */
   String requiredUrl(String key, String label, int max) {
     String text = requiredText(key, label, max);
-    if (text != null && !isHttpUrl(text)) {
-      fail(key, label, FieldErrorCode.InvalidFormat, "is not an http or https URL");
+    if (text != null && !HttpUrl.isValid(text)) {
+      fail(key, label, FieldErrorCode.InvalidFormat, HttpUrl.NOT_A_URL);
       return null;
     }
     return text;
@@ -251,17 +249,5 @@ final class FieldReader {
 
   void blank(String key, String label) {
     fail(key, label, FieldErrorCode.BlankValue, "cannot be blank");
-  }
-
-  private static boolean isHttpUrl(String text) {
-    try {
-      URI uri = new URI(text);
-      String scheme = uri.getScheme();
-      return scheme != null
-          && Set.of("http", "https").contains(scheme.toLowerCase(Locale.ROOT))
-          && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
   }
 }

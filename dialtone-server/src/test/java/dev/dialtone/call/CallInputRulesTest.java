@@ -14,6 +14,7 @@ import dev.dialtone.testing.Calls;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
+import dev.dialtone.testing.Urls;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -371,6 +372,81 @@ class CallInputRulesTest {
     patch("transcript", text(transcript));
 
     assertThat(Calls.get(api, callId).get("transcript").asText()).isEqualTo(transcript);
+  }
+
+  // ---- URLs ----
+
+  static Stream<String> urlFields() {
+    return writable().filter(f -> f.type() == FieldType.URL).map(CallField::wireName);
+  }
+
+  static Stream<Arguments> refusedUrls() {
+    return urlFields().flatMap(f -> Urls.REFUSED.stream().map(url -> Arguments.of(f, url)));
+  }
+
+  static Stream<Arguments> acceptedUrls() {
+    return urlFields().flatMap(f -> Urls.ACCEPTED.stream().map(url -> Arguments.of(f, url)));
+  }
+
+  @Test
+  void urlFields_areTheRecordingUrl() {
+    assertThat(urlFields()).containsExactly("recording_url");
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("refusedUrls")
+  void urls_thatAreNotAbsoluteHttpWithAHost_areInvalidFormat_andChangeNothing(
+      String field, String url) {
+    JsonNode expected =
+        recordInvalid(field, "InvalidFormat", "is not an absolute http or https URL");
+    long callsBefore = Rows.count(dataDir, "calls");
+    JsonNode before = Calls.get(api, callId);
+
+    assertInvalid(patch(field, text(url)), expected);
+    assertInvalid(createWith(field, text(url)), expected);
+
+    assertThat(Calls.get(api, callId)).isEqualTo(before);
+    assertThat(Rows.count(dataDir, "calls")).isEqualTo(callsBefore);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("acceptedUrls")
+  void urls_absoluteHttpOrHttps_areStoredAsSent(String field, String url) {
+    Response patched = patch(field, text(url));
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    assertThat(Calls.get(api, callId).get(field).asText()).isEqualTo(url);
+
+    Response created = createWith(field, text(url));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("call").get(field).asText()).isEqualTo(url);
+  }
+
+  @ParameterizedTest
+  @MethodSource("urlFields")
+  void urls_upToTheLimit_areAcceptedAndOneMoreIsTooLong(String field) {
+    int limit = CallField.byName(field).orElseThrow().maxLength();
+    String prefix = "https://pbx.example.com/";
+    String atLimit = prefix + "x".repeat(limit - prefix.length());
+
+    Response accepted = patch(field, text(atLimit));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(Calls.get(api, callId).get(field).asText()).isEqualTo(atLimit);
+
+    assertInvalid(
+        patch(field, text(atLimit + "y")),
+        recordInvalid(field, "TooLong", "is too long (maximum is " + limit + " characters)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("urlFields")
+  void urls_sentEmpty_clearTheField(String field) {
+    patch(field, text(Urls.ACCEPTED.get(0)));
+
+    for (String empty : List.of("", "  ")) {
+      Response response = patch(field, text(empty));
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      assertThat(Calls.get(api, callId).get(field).isNull()).isTrue();
+    }
   }
 
   // ---- timestamps ----

@@ -11,6 +11,8 @@ import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -302,6 +305,76 @@ class ErrorCatalogueTest {
 
       assertThat(response.status()).isEqualTo(413);
       assertThat(response.json().get("error").asText()).isEqualTo("RequestTooLarge");
+    }
+  }
+
+  /**
+   * A declared length past 2 GiB no longer fits an {@code int}: read as "unknown", it once made the
+   * server wait for a body that was never coming, then answer 400.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"16777217", "2147483647", "2147483648", "3000000000", "9223372036854775807"})
+  void declaredBodyLengthOverTheLimit_answers413AtOnce(String contentLength) {
+    byte[] request =
+        ("POST /api/v2/calls HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        (TestServer.ADMIN_EMAIL + "/token:" + TestServer.ADMIN_TOKEN)
+                            .getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + contentLength
+                + "\r\nConnection: close\r\n\r\n{\"call\": {")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    long callsBefore = Rows.count(dataDir, "calls");
+
+    Response response =
+        RawHttp.sendLeavingUploadOpen(server.port(), request, java.time.Duration.ofSeconds(5));
+
+    assertError(
+        response,
+        413,
+        "{\"error\":\"RequestTooLarge\",\"description\":\"The request body is larger than the"
+            + " limit of 2097152 bytes\"}");
+    assertThat(Rows.count(dataDir, "calls")).isEqualTo(callsBefore);
+  }
+
+  /**
+   * NUL is refused in every body before any route reads it: PostgreSQL cannot store it (a 503 once)
+   * and SQLite cuts strings at it, so it would be stored on one database and not the other.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/v2/calls|{'call': {'app_id': 1, 'call_started_at': '2022-01-27T15:31:40Z',"
+            + " 'direction': 'inbound', 'from_line': '+1', 'to_line': '+2', 'queue_name':"
+            + " 'Sales\\u0000'}}|call.queue_name",
+        "/api/v2/tickets|{'ticket': {'subject': 'Printer', 'comment': {'body': 'x\\u0000'}}}"
+            + "|ticket.comment.body",
+        "/api/v2/users|{'user': {'name': 'Mary', 'tags': ['a', '\\u0000']}}|user.tags[1]",
+        "/api/v2/users|{'user': {'name': 'Mary', 'x\\u0000': 1}}|a key of user"
+      })
+  void nulInABody_answers400AndWritesNothing(String path, String body, String where) {
+    Map<String, Long> before = new java.util.LinkedHashMap<>();
+    for (String table : List.of("calls", "tickets", "ticket_comments", "users")) {
+      before.put(table, Rows.count(dataDir, table));
+    }
+
+    Response response = admin.post(path, json(body));
+
+    assertError(
+        response,
+        400,
+        "{\"error\":\"InvalidJSON\",\"description\":\"The request body holds the NUL character"
+            + " (\\\\u0000) in "
+            + where
+            + "; text may hold any character but that one\"}");
+    for (Map.Entry<String, Long> table : before.entrySet()) {
+      assertThat(Rows.count(dataDir, table.getKey()))
+          .as(table.getKey())
+          .isEqualTo(table.getValue());
     }
   }
 

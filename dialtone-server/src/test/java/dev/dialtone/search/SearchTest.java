@@ -11,11 +11,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SearchTest {
   @TempDir static Path dataDir;
@@ -104,6 +108,51 @@ class SearchTest {
       assertThat(ids(found)).as(query).isEmpty();
       assertThat(found.json().get("count").asInt()).isZero();
     }
+  }
+
+  /** Every control character that is not whitespace: C0, DEL and C1. */
+  static Stream<String> controlCharacters() {
+    return IntStream.rangeClosed(0, 0x9f)
+        .filter(c -> Character.getType(c) == Character.CONTROL && !Character.isWhitespace(c))
+        .mapToObj(c -> String.valueOf((char) c));
+  }
+
+  /**
+   * A control character is text like any other that names nobody: no match, on both endpoints. NUL
+   * once matched every name on SQLite (it ends the LIKE pattern) and failed on PostgreSQL.
+   */
+  @ParameterizedTest(name = "U+{0}")
+  @MethodSource("controlCharacters")
+  void queriesWithAControlCharacter_findNobody(String control) {
+    List<String> queries =
+        List.of(control, "Mary" + control, control + "Mary", "Ma" + control + "ry", "%" + control);
+    for (String query : queries) {
+      Response users =
+          admin.get(
+              "/api/v2/users/search?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+      assertThat(users.status()).as(users.toString()).isEqualTo(200);
+      assertThat(users.json().get("users")).as(query).isEmpty();
+      assertThat(users.json().get("count").asInt()).as(query).isZero();
+    }
+    List<String> searches =
+        List.of(
+            control,
+            "type:user " + control,
+            "role:end-user " + control,
+            "email:mary@example.com" + control,
+            "email:" + control,
+            "\"Mary " + control + "\"");
+    for (String query : Stream.concat(queries.stream(), searches.stream()).toList()) {
+      Response found = search(query);
+      assertThat(ids(found)).as(query).isEmpty();
+      assertThat(found.json().get("count").asInt()).as(query).isZero();
+    }
+  }
+
+  @Test
+  void queriesWithTabsOrLineBreaks_readThemAsSpaces() {
+    assertThat(ids(search("role:end-user\tMary"))).containsExactly(caller);
+    assertThat(ids(search("Mary\nCaller\r\n"))).containsExactly(caller);
   }
 
   @Test

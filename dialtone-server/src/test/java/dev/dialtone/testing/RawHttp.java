@@ -45,6 +45,23 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends the bytes and reads the response with the upload left open, as a client still sending a
+   * long body does: the server must answer without waiting for the rest. A server that waits stays
+   * silent for {@code timeout}, which fails with {@link java.net.SocketTimeoutException} (inside
+   * the {@link UncheckedIOException}).
+   */
+  public static Response sendLeavingUploadOpen(int port, byte[] request, Duration timeout) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout((int) timeout.toMillis());
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      return parse(socket.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A request with {@code Connection: close}, so the response ends with the connection. */
   public static Response send(int port, String requestLineAndHeaders) {
     return send(

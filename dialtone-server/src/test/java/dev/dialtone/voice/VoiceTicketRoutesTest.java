@@ -10,6 +10,7 @@ import dev.dialtone.comment.CommentType;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Fixtures;
 import dev.dialtone.testing.Response;
+import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 class VoiceTicketRoutesTest {
   static final String PATH = "/api/v2/channels/voice/tickets";
@@ -190,6 +193,42 @@ class VoiceTicketRoutesTest {
                     + "'Voice comment answered by: cannot be blank','error':'BlankValue'}]}"));
   }
 
+  /** The same rule, and the same message, as a call's recording_url. */
+  @ParameterizedTest
+  @FieldSource("dev.dialtone.testing.Urls#REFUSED")
+  void voicemail_withARecordingUrlThatIsNotAbsoluteHttp_isInvalidFormat_andWritesNothing(
+      String url) {
+    long ticketsBefore = Rows.count(server.dataDir(), "tickets");
+    String body = voicemail("", "").replace("https://pbx.example.com/rec/1.mp3", jsonString(url));
+
+    Response rejected = api.post(PATH, body);
+
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(422);
+    assertThat(rejected.body())
+        .isEqualTo(
+            details(
+                "{'voice_comment.recording_url':[{'description':"
+                    + "'Voice comment recording URL: is not an absolute http or https URL',"
+                    + "'error':'InvalidFormat'}]}"));
+    assertThat(Rows.count(server.dataDir(), "tickets")).isEqualTo(ticketsBefore);
+  }
+
+  @ParameterizedTest
+  @FieldSource("dev.dialtone.testing.Urls#ACCEPTED")
+  void voicemail_withAnAbsoluteHttpRecordingUrl_isCreated(String url) {
+    String body = voicemail("", "").replace("https://pbx.example.com/rec/1.mp3", jsonString(url));
+
+    Response created = api.post(PATH, body);
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+  }
+
+  /** {@code url} as the inside of a JSON string. */
+  static String jsonString(String url) {
+    String quoted = new ObjectMapper().valueToTree(url).toString();
+    return quoted.substring(1, quoted.length() - 1);
+  }
+
   @Test
   void voicemail_withWrongValues_reportsEachOneAtOnce() {
     Response rejected =
@@ -212,7 +251,7 @@ class VoiceTicketRoutesTest {
                     + "'voice_comment.to':[{'description':'Voice comment to: cannot be blank',"
                     + "'error':'BlankValue'}],"
                     + "'voice_comment.recording_url':[{'description':"
-                    + "'Voice comment recording URL: is not an http or https URL',"
+                    + "'Voice comment recording URL: is not an absolute http or https URL',"
                     + "'error':'InvalidFormat'}],"
                     + "'voice_comment.started_at':[{'description':"
                     + "'Voice comment started at: is not an ISO 8601 date-time',"
