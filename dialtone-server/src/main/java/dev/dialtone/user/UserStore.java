@@ -41,11 +41,11 @@ public final class UserStore {
 
   /** The stored password hash of a user, if the user has a password. */
   public Optional<String> passwordHash(Tx tx, long userId) {
+    // IS NOT NULL in SQL: a user without a password has no row here, rather than a null value.
     return tx.first(
-            "SELECT password_hash FROM users WHERE id = ?",
-            row -> row.string("password_hash"),
-            userId)
-        .filter(hash -> hash != null);
+        "SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL",
+        row -> row.string("password_hash"),
+        userId);
   }
 
   public User insert(Tx tx, long accountId, NewUser user, Instant now) {
