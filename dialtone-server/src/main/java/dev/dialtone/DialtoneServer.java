@@ -21,6 +21,7 @@ import dev.dialtone.event.PostgresEventBus;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
+import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.JsonErrorHandler;
 import dev.dialtone.http.Responses;
 import dev.dialtone.idempotency.Idempotency;
@@ -36,6 +37,7 @@ import dev.dialtone.store.Database;
 import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
 import dev.dialtone.store.StoreException;
+import dev.dialtone.store.UniqueViolation;
 import dev.dialtone.ticket.TicketRoutes;
 import dev.dialtone.ticket.TicketStore;
 import dev.dialtone.tls.HttpsConnector;
@@ -219,6 +221,16 @@ public final class DialtoneServer implements AutoCloseable {
                     ? ApiException.invalidEndpoint()
                     : ApiException.of(JsonErrorHandler.codeFor(e.getStatus()), e.getMessage())));
     javalin.routes.exception(
+        UniqueViolation.class,
+        (e, ctx) ->
+            Responses.error(
+                ctx,
+                ApiException.invalid(
+                    "base",
+                    "Record",
+                    FieldErrorCode.InvalidValue,
+                    "repeats a value that is already in use (" + e.constraint() + ")")));
+    javalin.routes.exception(
         StoreException.class,
         (e, ctx) -> {
           LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
@@ -257,7 +269,7 @@ public final class DialtoneServer implements AutoCloseable {
                 config.adminToken(),
                 clock.instant());
           });
-    } catch (StoreException e) {
+    } catch (StoreException | UniqueViolation e) {
       if (database.read(tx -> accounts.findBySubdomain(tx, config.subdomain())).isPresent()) {
         return null; // another node created it first
       }
