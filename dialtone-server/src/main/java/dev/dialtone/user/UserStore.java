@@ -48,6 +48,17 @@ public final class UserStore {
         userId);
   }
 
+  /** Replaces the user's password hash; false when the account has no such user. */
+  public boolean setPasswordHash(Tx tx, long accountId, long userId, String hash, Instant now) {
+    return tx.update(
+            "UPDATE users SET password_hash = ?, updated_at = ? WHERE account_id = ? AND id = ?",
+            hash,
+            now,
+            accountId,
+            userId)
+        == 1;
+  }
+
   public User insert(Tx tx, long accountId, NewUser user, Instant now) {
     long id =
         tx.insert(
