@@ -40,4 +40,32 @@ class DuplicateValueTest {
       assertThat(retried.status()).as("the refused request left no account behind").isEqualTo(201);
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "admin_token|''",
+        "admin_token|x",
+        "admin_password|x",
+        "admin_email|@",
+        "admin_email|'a@b.test\\r\\nX: y'"
+      })
+  void weakCredentialsForANewAccount_areRecordInvalid(String key, String value) {
+    try (TestServer server = TestServer.start(dataDir)) {
+      String body =
+          "{\"account\": {\"subdomain\": \"weak\", "
+              + (key.equals("admin_email") ? "" : "\"admin_email\": \"w@weak.test\", ")
+              + "\""
+              + key
+              + "\": \""
+              + value
+              + "\"}}";
+
+      Response refused = server.admin().post("/_dialtone/accounts", body);
+
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+      assertThat(refused.json().get("details").has(key)).as(refused.toString()).isTrue();
+    }
+  }
 }
