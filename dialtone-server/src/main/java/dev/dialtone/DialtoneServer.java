@@ -21,6 +21,7 @@ import dev.dialtone.event.PostgresEventBus;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.ErrorCode;
+import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.JsonErrorHandler;
 import dev.dialtone.http.NoMethodOverride;
 import dev.dialtone.http.Responses;
@@ -37,6 +38,7 @@ import dev.dialtone.store.Database;
 import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
 import dev.dialtone.store.StoreException;
+import dev.dialtone.store.UniqueViolation;
 import dev.dialtone.ticket.TicketRoutes;
 import dev.dialtone.ticket.TicketStore;
 import dev.dialtone.tls.HttpsConnector;
@@ -222,6 +224,16 @@ public final class DialtoneServer implements AutoCloseable {
                     ? ApiException.invalidEndpoint()
                     : ApiException.of(JsonErrorHandler.codeFor(e.getStatus()), e.getMessage())));
     javalin.routes.exception(
+        UniqueViolation.class,
+        (e, ctx) ->
+            Responses.error(
+                ctx,
+                ApiException.invalid(
+                    "base",
+                    "Record",
+                    FieldErrorCode.InvalidValue,
+                    "repeats a value that is already in use (" + e.constraint() + ")")));
+    javalin.routes.exception(
         StoreException.class,
         (e, ctx) -> {
           LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
@@ -260,7 +272,7 @@ public final class DialtoneServer implements AutoCloseable {
                 config.adminToken(),
                 clock.instant());
           });
-    } catch (StoreException e) {
+    } catch (StoreException | UniqueViolation e) {
       if (database.read(tx -> accounts.findBySubdomain(tx, config.subdomain())).isPresent()) {
         return null; // another node created it first
       }

@@ -7,6 +7,7 @@ import dev.dialtone.account.AccountResolver;
 import dev.dialtone.account.AccountSetup;
 import dev.dialtone.account.AccountStore;
 import dev.dialtone.auth.Access;
+import dev.dialtone.auth.CredentialRules;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRequest;
 import dev.dialtone.http.ApiRoutes;
@@ -80,9 +81,18 @@ public final class AccountAdminRoutes {
           FieldErrorCode.InvalidValue,
           "must be 1 to 63 lowercase letters, digits or inner hyphens");
     }
-    if (email == null || !email.contains("@") || email.length() > 255) {
+    if (!CredentialRules.isEmail(email)) {
       errors.add(
           "admin_email", "Admin email", FieldErrorCode.InvalidValue, "is not an email address");
+    }
+    // Left out, the password and token are generated; given, they must meet the rules.
+    String passwordProblem = password == null ? null : CredentialRules.passwordProblem(password);
+    if (passwordProblem != null) {
+      errors.add("admin_password", "Admin password", FieldErrorCode.InvalidValue, passwordProblem);
+    }
+    String tokenProblem = token == null ? null : CredentialRules.tokenProblem(token);
+    if (tokenProblem != null) {
+      errors.add("admin_token", "Admin token", FieldErrorCode.InvalidValue, tokenProblem);
     }
     errors.throwIfAny();
     AccountSetup.Created created =

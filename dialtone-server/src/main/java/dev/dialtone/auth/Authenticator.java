@@ -9,8 +9,11 @@ import dev.dialtone.user.User;
 import dev.dialtone.user.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads the {@code Authorization} header the three ways Zendesk does (docs/api.md): Basic {@code
@@ -19,11 +22,17 @@ import java.util.Optional;
 public final class Authenticator {
   private static final String TOKEN_SUFFIX = "/token";
 
+  /** Password hashes checked at once: one per processor, the most that can run in parallel. */
+  static final int PASSWORD_CHECKS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  private static final Duration BUSY_WAIT = Duration.ofSeconds(1);
+
   private final Database database;
   private final UserStore users;
   private final TokenStore tokens;
   private final Clock clock;
   private final SignInThrottle throttle;
+  private final Semaphore passwordChecks;
 
   public Authenticator(
       Database database, UserStore users, TokenStore tokens, Clock clock, SignInThrottle throttle) {
@@ -32,17 +41,26 @@ public final class Authenticator {
     this.tokens = tokens;
     this.clock = clock;
     this.throttle = throttle;
+    this.passwordChecks = new Semaphore(PASSWORD_CHECKS);
   }
 
   /**
    * The principal the header proves, or a 401 or 403 exactly as Zendesk answers. A source that has
-   * presented too many wrong credentials lately gets 429 with {@code Retry-After} instead, before
-   * its credentials are even looked at.
+   * presented too many wrong credentials for one user lately gets 429 with {@code Retry-After}
+   * instead, before its credentials are even looked at; so does a password sign-in while every
+   * password check slot is busy.
    */
   public Principal authenticate(
       Account account, String authorization, Access access, String source) {
+    if (authorization == null) {
+      throw ApiException.couldNotAuthenticate();
+    }
+    Credentials credentials = Credentials.parse(authorization);
+    // Keyed by target as well as source, so that failures aimed at one user never lock out
+    // another user's right credentials from the same address (a NAT, a proxy).
+    String key = source + " " + account.id() + " " + credentials.target();
     throttle
-        .blockedFor(source)
+        .reserve(key)
         .ifPresent(
             wait -> {
               throw ApiException.retryLater(
@@ -52,13 +70,13 @@ public final class Authenticator {
             });
     User user;
     try {
-      user = identify(account, authorization);
-    } catch (ApiException e) {
-      if (authorization != null) {
-        throttle.failed(source);
-      }
-      throw e;
+      user = identify(account, credentials);
+    } catch (PasswordChecksBusy e) {
+      throttle.release(key);
+      throw ApiException.retryLater(
+          ErrorCode.TOO_MANY_REQUESTS, "Too many sign-ins at once; try again shortly", BUSY_WAIT);
     }
+    throttle.release(key);
     if (user.suspended()) {
       throw ApiException.forbidden();
     }
@@ -74,21 +92,56 @@ public final class Authenticator {
     return new Principal(account, user);
   }
 
-  private User identify(Account account, String authorization) {
-    if (authorization == null) {
-      throw ApiException.couldNotAuthenticate();
+  /** The header taken apart, before anything is looked up. */
+  private record Credentials(String scheme, String name, String secret) {
+    static Credentials parse(String authorization) {
+      String header = authorization.strip();
+      int space = header.indexOf(' ');
+      String scheme = space < 0 ? header : header.substring(0, space);
+      String rest = space < 0 ? "" : header.substring(space + 1).strip();
+      if (scheme.equalsIgnoreCase("Bearer")) {
+        return new Credentials("bearer", "", rest);
+      }
+      if (!scheme.equalsIgnoreCase("Basic")) {
+        return new Credentials("", "", "");
+      }
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(rest), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return new Credentials("", "", "");
+      }
+      int colon = decoded.indexOf(':');
+      if (colon < 0) {
+        return new Credentials("", "", "");
+      }
+      String name = decoded.substring(0, colon);
+      String secret = decoded.substring(colon + 1);
+      if (name.endsWith(TOKEN_SUFFIX)) {
+        return new Credentials(
+            "token", name.substring(0, name.length() - TOKEN_SUFFIX.length()), secret);
+      }
+      return new Credentials("password", name, secret);
     }
-    String header = authorization.strip();
-    int space = header.indexOf(' ');
-    String scheme = space < 0 ? header : header.substring(0, space);
-    String credentials = space < 0 ? "" : header.substring(space + 1).strip();
-    if (scheme.equalsIgnoreCase("Bearer")) {
-      return bearer(account, credentials).orElseThrow(ApiException::invalidToken);
+
+    /** Whom the credentials aim at, for the throttle: the user's email, or the bearer scheme. */
+    String target() {
+      return scheme + ":" + name.toLowerCase(Locale.ROOT);
     }
-    if (scheme.equalsIgnoreCase("Basic")) {
-      return basic(account, credentials).orElseThrow(ApiException::couldNotAuthenticate);
-    }
-    throw ApiException.couldNotAuthenticate();
+  }
+
+  private User identify(Account account, Credentials credentials) {
+    return switch (credentials.scheme()) {
+      case "bearer" ->
+          bearer(account, credentials.secret()).orElseThrow(ApiException::invalidToken);
+      case "token" ->
+          apiToken(account, credentials.name(), credentials.secret())
+              .orElseThrow(ApiException::couldNotAuthenticate);
+      case "password" ->
+          password(account, credentials.name(), credentials.secret())
+              .orElseThrow(ApiException::couldNotAuthenticate);
+      default -> throw ApiException.couldNotAuthenticate();
+    };
   }
 
   private Optional<User> bearer(Account account, String token) {
@@ -102,36 +155,41 @@ public final class Authenticator {
                 .flatMap(userId -> users.find(tx, account.id(), userId)));
   }
 
-  private Optional<User> basic(Account account, String encoded) {
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    String name = decoded.substring(0, colon);
-    String secret = decoded.substring(colon + 1);
-    if (name.endsWith(TOKEN_SUFFIX)) {
-      String email = name.substring(0, name.length() - TOKEN_SUFFIX.length());
-      return database.read(
-          tx ->
-              tokens.isActiveApiToken(tx, account.id(), secret)
-                  ? users.findByEmail(tx, account.id(), email)
-                  : Optional.empty());
-    }
+  private Optional<User> apiToken(Account account, String email, String token) {
+    return database.read(
+        tx ->
+            tokens.isActiveApiToken(tx, account.id(), token)
+                ? users.findByEmail(tx, account.id(), email)
+                : Optional.empty());
+  }
+
+  private Optional<User> password(Account account, String email, String password) {
     record Candidate(Optional<User> user, String hash) {}
     Candidate candidate =
         database.read(
             tx -> {
-              Optional<User> user = users.findByEmail(tx, account.id(), name);
+              Optional<User> user = users.findByEmail(tx, account.id(), email);
               String hash = user.flatMap(u -> users.passwordHash(tx, u.id())).orElse(null);
               return new Candidate(user, hash);
             });
-    // The hash check runs outside the transaction: it is slow on purpose.
-    return Secrets.passwordMatches(secret, candidate.hash()) ? candidate.user() : Optional.empty();
+    // The hash check runs outside the transaction: it is slow on purpose. Each one holds about
+    // 19 MiB, so only a few run at once and the rest are refused at once rather than queued.
+    if (!passwordChecks.tryAcquire()) {
+      throw new PasswordChecksBusy();
+    }
+    try {
+      return Secrets.passwordMatches(password, candidate.hash())
+          ? candidate.user()
+          : Optional.empty();
+    } finally {
+      passwordChecks.release();
+    }
+  }
+
+  /** Every password check slot is taken. */
+  private static final class PasswordChecksBusy extends RuntimeException {
+    PasswordChecksBusy() {
+      super(null, null, false, false);
+    }
   }
 }

@@ -8,9 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password and token guessing: a source (an IP address) that presents wrong credentials
- * {@code maxFailures} times within one window is refused until the window ends. The count is kept
- * per node, so behind a load balancer of N nodes a source gets at most N times the allowance.
+ * Slows down password and token guessing: a key (an IP address and the account and user it aims at)
+ * that presents wrong credentials {@code maxFailures} times within one window is refused until the
+ * window ends. The count is kept per node, so behind a load balancer of N nodes a key gets at most
+ * N times the allowance.
+ *
+ * <p>An attempt is counted before its credentials are checked ({@link #reserve}) and given back
+ * when they prove right ({@link #release}), so that parallel guesses cannot all slip through
+ * between the check and the count.
  */
 public final class SignInThrottle {
   /** Past this many tracked sources, expired ones are swept on the next failure. */
@@ -43,6 +48,48 @@ public final class SignInThrottle {
     return Optional.of(Duration.between(now, current.start().plus(window)));
   }
 
+  /**
+   * Counts one attempt of the key, atomically with the check: empty when the attempt may go ahead,
+   * or how long the key must wait when it has used up its allowance.
+   */
+  public Optional<Duration> reserve(String key) {
+    if (maxFailures == 0) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    boolean[] refused = {false};
+    Window after =
+        failures.compute(
+            key,
+            (k, current) -> {
+              if (current == null || isOver(current, now)) {
+                return new Window(now, 1);
+              }
+              if (current.count() >= maxFailures) {
+                refused[0] = true;
+                return current;
+              }
+              return new Window(current.start(), current.count() + 1);
+            });
+    sweep(now);
+    return refused[0]
+        ? Optional.of(Duration.between(now, after.start().plus(window)))
+        : Optional.empty();
+  }
+
+  /**
+   * Gives back an attempt {@link #reserve} counted: its credentials were right, or never checked.
+   */
+  public void release(String key) {
+    if (maxFailures == 0) {
+      return;
+    }
+    failures.computeIfPresent(
+        key,
+        (k, current) ->
+            current.count() <= 1 ? null : new Window(current.start(), current.count() - 1));
+  }
+
   /** Counts one failed sign-in of the source. */
   public void failed(String source) {
     if (maxFailures == 0) {
@@ -55,6 +102,10 @@ public final class SignInThrottle {
             current == null || isOver(current, now)
                 ? new Window(now, 1)
                 : new Window(current.start(), current.count() + 1));
+    sweep(now);
+  }
+
+  private void sweep(Instant now) {
     if (failures.size() > SWEEP_ABOVE) {
       failures.values().removeIf(w -> isOver(w, now));
     }

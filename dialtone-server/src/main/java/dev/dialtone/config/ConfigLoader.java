@@ -1,11 +1,14 @@
 package dev.dialtone.config;
 
+import dev.dialtone.account.AccountResolver;
+import dev.dialtone.auth.CredentialRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -61,10 +64,19 @@ public final class ConfigLoader {
         port(values.get(Setting.PORT)),
         Path.of(values.get(Setting.DATA_DIR)),
         nonBlank(values, Setting.BASE_DOMAIN),
-        nonBlank(values, Setting.SUBDOMAIN),
-        nonBlank(values, Setting.ADMIN_EMAIL),
-        values.get(Setting.ADMIN_PASSWORD),
-        values.get(Setting.ADMIN_TOKEN),
+        checked(
+            values,
+            Setting.SUBDOMAIN,
+            v ->
+                AccountResolver.isSubdomain(v)
+                    ? null
+                    : "must be 1 to 63 lowercase letters, digits or inner hyphens"),
+        checked(
+            values,
+            Setting.ADMIN_EMAIL,
+            v -> CredentialRules.isEmail(v) ? null : "must be an email address"),
+        checked(values, Setting.ADMIN_PASSWORD, CredentialRules::passwordProblem),
+        checked(values, Setting.ADMIN_TOKEN, CredentialRules::tokenProblem),
         blankToNull(values.get(Setting.DATABASE_URL)),
         positive(values, Setting.DATABASE_POOL_SIZE),
         Duration.ofMillis(atLeast(values, Setting.DATABASE_TIMEOUT_MS, 250)),
@@ -191,6 +203,23 @@ public final class ConfigLoader {
     } catch (NumberFormatException e) {
       throw new ConfigException("DIALTONE_PORT must be a port number, not '" + value + "'");
     }
+  }
+
+  /**
+   * The setting's value, or null when unset; a value the rule refuses stops the start with one line
+   * naming the setting. The value itself is not repeated: it may be a secret.
+   */
+  private static String checked(
+      Map<Setting, String> values, Setting setting, Function<String, String> problem) {
+    String value = values.get(setting);
+    if (value == null) {
+      return null;
+    }
+    String refused = problem.apply(value);
+    if (refused != null) {
+      throw new ConfigException(setting.envName() + " (" + setting.flag() + ") " + refused);
+    }
+    return value;
   }
 
   private static String nonBlank(Map<Setting, String> values, Setting setting) {

@@ -1,5 +1,9 @@
 package dev.dialtone.store;
 
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Everything that differs between the SQL databases Dialtone runs on, in one place, so that no
  * feature code branches on the database.
@@ -16,6 +20,32 @@ public enum Dialect {
     this.migrationFolder = migrationFolder;
     this.forUpdate = forUpdate;
     this.tryLock = tryLock;
+  }
+
+  private static final Pattern SQLITE_UNIQUE =
+      Pattern.compile("UNIQUE constraint failed: ([\\w.]+)");
+  private static final Pattern POSTGRES_UNIQUE = Pattern.compile("unique constraint \"([^\"]+)\"");
+
+  /**
+   * The unique constraint this failure broke ({@code table.column} on SQLite, the constraint's name
+   * on PostgreSQL), or null when it is some other failure. Never the offending value: it may be a
+   * secret's digest.
+   */
+  public String uniqueViolation(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return switch (this) {
+      case SQLITE -> {
+        boolean unique =
+            message.contains("SQLITE_CONSTRAINT_UNIQUE")
+                || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY");
+        Matcher name = SQLITE_UNIQUE.matcher(message);
+        yield unique ? (name.find() ? name.group(1) : "unique") : null;
+      }
+      case POSTGRESQL -> {
+        Matcher name = POSTGRES_UNIQUE.matcher(message);
+        yield "23505".equals(e.getSQLState()) ? (name.find() ? name.group(1) : "unique") : null;
+      }
+    };
   }
 
   /** The classpath location of this dialect's versioned migrations. */

@@ -94,7 +94,7 @@ public final class Tx {
       }
       return rows;
     } catch (SQLException e) {
-      throw new StoreException("query failed: " + sql, e);
+      throw failure("query failed: " + sql, e);
     }
   }
 
@@ -112,7 +112,7 @@ public final class Tx {
     try (PreparedStatement statement = prepare(sql, args)) {
       return statement.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("update failed: " + sql, e);
+      throw failure("update failed: " + sql, e);
     }
   }
 
@@ -120,6 +120,12 @@ public final class Tx {
   public long insert(String sql, Object... args) {
     return first(sql, row -> row.getLong("id"), args)
         .orElseThrow(() -> new StoreException("insert returned no id: " + sql, null));
+  }
+
+  /** A broken unique constraint is the caller's doing, not the database's: told apart here. */
+  private RuntimeException failure(String what, SQLException e) {
+    String constraint = dialect.uniqueViolation(e);
+    return constraint == null ? new StoreException(what, e) : new UniqueViolation(constraint);
   }
 
   private PreparedStatement prepare(String sql, Object... args) throws SQLException {

@@ -2,6 +2,8 @@ package dev.dialtone.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.auth.Access;
+import dev.dialtone.auth.CredentialRules;
+import dev.dialtone.auth.Secrets;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ApiRequest;
 import dev.dialtone.http.ApiRoutes;
@@ -16,15 +18,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Zendesk's users endpoints that a TPE integration needs (docs/api.md). */
 public final class UserRoutes {
   /** Search answers at most this many users; {@code count} still tells how many match. */
   static final int SEARCH_LIMIT = 100;
-
-  /** Loose on purpose: one {@code @} with something on each side and a dot in the domain. */
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private static final List<String> ROLES =
       Arrays.stream(Role.values()).map(Role::wireName).toList();
@@ -48,6 +46,10 @@ public final class UserRoutes {
     routes.get("/api/v2/users/me", Access.USER, this::me);
     routes.get("/api/v2/users/search", Access.AGENT, this::search);
     routes.get("/api/v2/users/{user_id}", Access.AGENT, this::show);
+    routes.post("/api/v2/users/{user_id}/password", Access.ADMIN, this::setPassword);
+    routes.put("/api/v2/users/{user_id}/password", Access.USER, this::changePassword);
+    routes.get(
+        "/api/v2/users/{user_id}/password/requirements", Access.USER, this::passwordRequirements);
   }
 
   private Reply create(ApiRequest request) {
@@ -56,7 +58,7 @@ public final class UserRoutes {
     InputObject input = new InputObject(envelope, errors);
     String name = input.requiredText("name", "Name", InputObject.MAX_TEXT);
     String email = blankToNull(input.text("email", "Email", InputObject.MAX_TEXT));
-    if (email != null && !EMAIL.matcher(email).matches()) {
+    if (email != null && !CredentialRules.isEmail(email)) {
       input.add("email", "Email", FieldErrorCode.InvalidFormat, "is not properly formatted");
       email = null;
     }
@@ -98,6 +100,75 @@ public final class UserRoutes {
             });
     Map<String, Object> json = UserJson.render(user, request.baseUrl());
     return Reply.created(Map.of("user", json), (String) json.get("url"));
+  }
+
+  /** Zendesk's "Set a User's Password": an admin sets anyone's password without knowing the old. */
+  private Reply setPassword(ApiRequest request) {
+    long id = request.pathId("user_id");
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(request.jsonBody(), errors);
+    String password = newPassword(input);
+    request.ignored(input.unknownKeys());
+    errors.throwIfAny();
+    String hash = Secrets.hashPassword(password);
+    boolean found =
+        database.write(
+            tx -> users.setPasswordHash(tx, request.accountId(), id, hash, clock.instant()));
+    if (!found) {
+      throw ApiException.notFound();
+    }
+    return Reply.empty(200);
+  }
+
+  /**
+   * Zendesk's "Change Your Password": only your own, and only by giving the one you have. Another
+   * user's id is a 403 even for an admin, who sets passwords with POST instead.
+   */
+  private Reply changePassword(ApiRequest request) {
+    long id = request.pathId("user_id");
+    User self = request.principal().user();
+    if (id != self.id()) {
+      throw ApiException.forbidden();
+    }
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(request.jsonBody(), errors);
+    String previous = input.requiredText("previous_password", "Previous password", 1024);
+    String password = newPassword(input);
+    request.ignored(input.unknownKeys());
+    errors.throwIfAny();
+    String stored = database.read(tx -> users.passwordHash(tx, self.id())).orElse(null);
+    if (!Secrets.passwordMatches(previous, stored)) {
+      throw ApiException.invalid(
+          "previous_password", "Previous password", FieldErrorCode.InvalidValue, "is incorrect");
+    }
+    String hash = Secrets.hashPassword(password);
+    database.write(
+        tx -> users.setPasswordHash(tx, request.accountId(), self.id(), hash, clock.instant()));
+    return Reply.empty(200);
+  }
+
+  private Reply passwordRequirements(ApiRequest request) {
+    long id = request.pathId("user_id");
+    User self = request.principal().user();
+    if (id != self.id()) {
+      database
+          .read(tx -> users.find(tx, request.accountId(), id))
+          .orElseThrow(ApiException::notFound);
+    }
+    return Reply.ok(Map.of("requirements", CredentialRules.passwordRequirements()));
+  }
+
+  /** The {@code password} key, checked against the one password rule. */
+  private static String newPassword(InputObject input) {
+    String password = input.requiredText("password", "Password", CredentialRules.PASSWORD_MAX);
+    if (password == null) {
+      return null;
+    }
+    String problem = CredentialRules.passwordProblem(password);
+    if (problem != null) {
+      input.add("password", "Password", FieldErrorCode.InvalidValue, problem);
+    }
+    return password;
   }
 
   private Reply show(ApiRequest request) {

@@ -41,11 +41,22 @@ public final class UserStore {
 
   /** The stored password hash of a user, if the user has a password. */
   public Optional<String> passwordHash(Tx tx, long userId) {
+    // IS NOT NULL in SQL: a user without a password has no row here, rather than a null value.
     return tx.first(
-            "SELECT password_hash FROM users WHERE id = ?",
-            row -> row.string("password_hash"),
+        "SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL",
+        row -> row.string("password_hash"),
+        userId);
+  }
+
+  /** Replaces the user's password hash; false when the account has no such user. */
+  public boolean setPasswordHash(Tx tx, long accountId, long userId, String hash, Instant now) {
+    return tx.update(
+            "UPDATE users SET password_hash = ?, updated_at = ? WHERE account_id = ? AND id = ?",
+            hash,
+            now,
+            accountId,
             userId)
-        .filter(hash -> hash != null);
+        == 1;
   }
 
   public User insert(Tx tx, long accountId, NewUser user, Instant now) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
@@ -48,8 +49,8 @@ class ConfigLoaderTest {
                 Map.entry("DIALTONE_BASE_DOMAIN", "example.org"),
                 Map.entry("DIALTONE_SUBDOMAIN", "support"),
                 Map.entry("DIALTONE_ADMIN_EMAIL", "ops@example.org"),
-                Map.entry("DIALTONE_ADMIN_PASSWORD", "pw"),
-                Map.entry("DIALTONE_ADMIN_TOKEN", "tok"),
+                Map.entry("DIALTONE_ADMIN_PASSWORD", "a long enough password"),
+                Map.entry("DIALTONE_ADMIN_TOKEN", "token-0123456789abcdefghij"),
                 Map.entry("DIALTONE_DATABASE_URL", "jdbc:postgresql://db/dialtone?password=pw"),
                 Map.entry("DIALTONE_DATABASE_POOL_SIZE", "20"),
                 Map.entry("DIALTONE_DATABASE_TIMEOUT_MS", "750"),
@@ -66,8 +67,8 @@ class ConfigLoaderTest {
                 "example.org",
                 "support",
                 "ops@example.org",
-                "pw",
-                "tok",
+                "a long enough password",
+                "token-0123456789abcdefghij",
                 "jdbc:postgresql://db/dialtone?password=pw",
                 20,
                 Duration.ofMillis(750),
@@ -183,7 +184,7 @@ class ConfigLoaderTest {
         ConfigLoader.load(
             Map.of(
                 "DIALTONE_ADMIN_PASSWORD", "hunter2-secret",
-                "DIALTONE_ADMIN_TOKEN", "tok-0123456789"),
+                "DIALTONE_ADMIN_TOKEN", "tok-0123456789-abcdefgh"),
             List.of("--port", "9999"));
 
     String described = ConfigLoader.describe(config);
@@ -240,5 +241,31 @@ class ConfigLoaderTest {
     for (Setting setting : Setting.values()) {
       assertThat(usage).contains(setting.envName()).contains(setting.flag());
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "DIALTONE_ADMIN_EMAIL|notanemail",
+        "DIALTONE_ADMIN_EMAIL|@",
+        "DIALTONE_SUBDOMAIN|Bad_Sub!",
+        "DIALTONE_ADMIN_PASSWORD|x",
+        "DIALTONE_ADMIN_TOKEN|short",
+        "DIALTONE_ADMIN_TOKEN|token with spaces 0123456789"
+      })
+  void weakOrMalformedCredentials_stopTheStart_inOneLineNamingTheSetting(
+      String variable, String value) {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(variable, value), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(variable)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void aWeakPasswordFlag_isRefusedLikeTheVariable() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), List.of("--admin-email", "notanemail")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--admin-email");
   }
 }
