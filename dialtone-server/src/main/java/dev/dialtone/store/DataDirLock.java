@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The exclusive hold one server keeps on its data dir while it runs ({@code dialtone.lock}, holding
@@ -18,10 +20,19 @@ import java.nio.file.StandardOpenOption;
 public final class DataDirLock implements AutoCloseable {
   static final String FILE = "dialtone.lock";
 
+  /**
+   * The data dirs this process holds. Checked before the file is touched: closing any descriptor of
+   * a locked file drops the process's lock on it (POSIX), so a second attempt from this same
+   * process must not open it.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+  private final Path key;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private DataDirLock(FileChannel channel, FileLock lock) {
+  private DataDirLock(Path key, FileChannel channel, FileLock lock) {
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
   }
@@ -30,6 +41,15 @@ public final class DataDirLock implements AutoCloseable {
   public static DataDirLock acquire(Path dataDir) {
     PrivateFiles.createDirectory(dataDir);
     Path file = dataDir.resolve(FILE);
+    Path key;
+    try {
+      key = dataDir.toRealPath();
+    } catch (IOException e) {
+      throw PrivateFiles.unwritable(dataDir, e);
+    }
+    if (!HELD.add(key)) {
+      throw heldBy(Long.toString(ProcessHandle.current().pid()), dataDir);
+    }
     FileChannel channel = null;
     try {
       PrivateFiles.createFile(file);
@@ -38,23 +58,32 @@ public final class DataDirLock implements AutoCloseable {
       if (lock == null) {
         String holder = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip();
         channel.close();
-        throw new ConfigException(
-            "another Dialtone"
-                + (holder.matches("\\d+") ? " (pid " + holder + ")" : "")
-                + " is running on the data dir "
-                + dataDir.toAbsolutePath().normalize()
-                + ": stop it, or set DIALTONE_DATA_DIR or --data-dir to another directory");
+        HELD.remove(key);
+        throw heldBy(holder, dataDir);
       }
       channel.truncate(0);
       channel.write(
           ByteBuffer.wrap(
               (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
       channel.force(true);
-      return new DataDirLock(channel, lock);
-    } catch (IOException e) {
+      return new DataDirLock(key, channel, lock);
+    } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
-      throw PrivateFiles.unwritable(dataDir, e);
+      HELD.remove(key);
+      if (e instanceof IOException io) {
+        throw PrivateFiles.unwritable(dataDir, io);
+      }
+      throw (RuntimeException) e;
     }
+  }
+
+  private static ConfigException heldBy(String holder, Path dataDir) {
+    return new ConfigException(
+        "another Dialtone"
+            + (holder.matches("\\d+") ? " (pid " + holder + ")" : "")
+            + " is running on the data dir "
+            + dataDir.toAbsolutePath().normalize()
+            + ": stop it, or set DIALTONE_DATA_DIR or --data-dir to another directory");
   }
 
   private static void closeQuietly(FileChannel channel) {
@@ -74,6 +103,8 @@ public final class DataDirLock implements AutoCloseable {
       channel.close();
     } catch (IOException ignored) {
       // The process is stopping; the operating system drops the lock with it.
+    } finally {
+      HELD.remove(key);
     }
   }
 }

@@ -1,7 +1,11 @@
 package dev.dialtone.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dialtone.DialtoneServer;
+import dev.dialtone.config.Config;
+import dev.dialtone.config.ConfigException;
 import dev.dialtone.testing.TestPostgres;
 import dev.dialtone.testing.TestServer;
 import java.io.IOException;
@@ -89,6 +93,19 @@ class StartUpTest {
     }
     // Once the first has stopped, the data dir is free again.
     DialtoneProcess.start(data, null, dir.resolve("third.log"), List.of()).stop();
+  }
+
+  @Test
+  void secondServerOnOneDataDir_inOneProcess_isRefusedToo() {
+    Path data = dir.resolve("data");
+    try (DialtoneServer first = DialtoneServer.create(Config.defaults(data)).start()) {
+      assertThatThrownBy(() -> DialtoneServer.create(Config.defaults(data)).start())
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith(
+              "another Dialtone (pid " + ProcessHandle.current().pid() + ") is running");
+      assertThat(first.port()).isPositive();
+    }
+    DialtoneServer.create(Config.defaults(data)).start().close();
   }
 
   @Test
