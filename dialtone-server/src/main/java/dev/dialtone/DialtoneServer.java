@@ -15,6 +15,7 @@ import dev.dialtone.comment.CommentRoutes;
 import dev.dialtone.comment.CommentStore;
 import dev.dialtone.comment.VoiceComments;
 import dev.dialtone.config.Config;
+import dev.dialtone.config.ConfigException;
 import dev.dialtone.event.EventBus;
 import dev.dialtone.event.InProcessEventBus;
 import dev.dialtone.event.PostgresEventBus;
@@ -34,6 +35,7 @@ import dev.dialtone.screenpop.DisplayRoutes;
 import dev.dialtone.screenpop.ScreenPopStore;
 import dev.dialtone.screenpop.ScreenPops;
 import dev.dialtone.search.SearchRoutes;
+import dev.dialtone.store.DataDirLock;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
@@ -77,6 +79,9 @@ public final class DialtoneServer implements AutoCloseable {
   private RateLimits rateLimits;
   private Javalin app;
   private AccountSetup.Created firstStart;
+  private DataDirLock dataDirLock;
+  private final java.util.concurrent.atomic.AtomicReference<String> reportedFailure =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   private DialtoneServer(Config config, Clock clock) {
     this.config = config;
@@ -93,6 +98,19 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   public DialtoneServer start() {
+    try {
+      return startOrFail();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private DialtoneServer startOrFail() {
+    if (config.databaseUrl() == null) {
+      // One process per data dir: one SQLite writer, one set of rate-limit counts.
+      dataDirLock = DataDirLock.acquire(config.dataDir());
+    }
     database =
         config.databaseUrl() == null
             ? SqliteDatabase.open(config.dataDir(), config.databaseTimeout())
@@ -114,7 +132,6 @@ public final class DialtoneServer implements AutoCloseable {
             : new PostgresEventBus(config.databaseUrl());
     ScreenPops screenPops = new ScreenPops(new ScreenPopStore(), events);
     AccountSetup setup = new AccountSetup(accounts, brands, users, tokens);
-    firstStart = bootstrap(accounts, setup);
     rateLimits = new RateLimits(database, clock, config.rateLimitSupport(), config.rateLimitTalk());
     rateLimits.start(config.rateLimitSync());
 
@@ -151,9 +168,19 @@ public final class DialtoneServer implements AutoCloseable {
               api.plainGet(
                   "/_dialtone/health/ready",
                   ctx -> {
-                    boolean ready = database.isReady();
-                    ctx.status(ready ? 200 : 503)
-                        .json(java.util.Map.of("status", ready ? "ready" : "unavailable"));
+                    try {
+                      database.checkWritable();
+                      ctx.json(java.util.Map.of("status", "ready"));
+                    } catch (StoreException e) {
+                      String reason = e.permanentReason();
+                      ctx.status(503)
+                          .json(
+                              java.util.Map.of(
+                                  "status",
+                                  "unavailable",
+                                  "reason",
+                                  reason != null ? reason : "the database is busy or unreachable"));
+                    }
                   });
               callRoutes.register(api);
               displayRoutes.register(api);
@@ -179,8 +206,36 @@ public final class DialtoneServer implements AutoCloseable {
                 }
               }
             });
-    app.start(config.port());
+    bind();
+    // Only once the port is ours: a start that fails to bind must not create the admin's
+    // credentials, or they would never be shown.
+    firstStart = bootstrap(accounts, setup);
     return this;
+  }
+
+  private void bind() {
+    try {
+      if (config.host() == null) {
+        app.start(config.port());
+      } else {
+        app.start(config.host(), config.port());
+      }
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.net.BindException) {
+          throw new ConfigException(
+              (config.host() == null ? "port " : config.host() + " port ")
+                  + config.port()
+                  + " is in use or not available: set DIALTONE_PORT or --port"
+                  + (config.host() == null ? "" : " (or DIALTONE_HOST or --host)"));
+        }
+        if (cause instanceof java.nio.channels.UnresolvedAddressException) {
+          throw new ConfigException(
+              "cannot listen on " + config.host() + ": set DIALTONE_HOST or --host");
+        }
+      }
+      throw e;
+    }
   }
 
   private void configure(JavalinConfig javalin) {
@@ -196,7 +251,8 @@ public final class DialtoneServer implements AutoCloseable {
               : TlsKeys.fromPem(config.tlsCertificate(), config.tlsKey());
       // With a connector of its own, Javalin opens no plain HTTP one: the port is HTTPS only.
       javalin.jetty.addConnector(
-          (server, http) -> HttpsConnector.create(server, http, keys, config.port()));
+          (server, http) ->
+              HttpsConnector.create(server, http, keys, config.host(), config.port()));
     }
     javalin.jetty.modifyServer(
         server -> {
@@ -236,13 +292,30 @@ public final class DialtoneServer implements AutoCloseable {
     javalin.routes.exception(
         StoreException.class,
         (e, ctx) -> {
-          LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
+          String permanent = e.permanentReason();
+          if (permanent == null) {
+            LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
+            Responses.error(
+                ctx,
+                ApiException.retryLater(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The database is busy or unavailable; try again shortly",
+                    RETRY_AFTER_UNAVAILABLE));
+            return;
+          }
+          // A state an operator must fix: one line when it starts, not a trace per request.
+          if (!permanent.equals(reportedFailure.getAndSet(permanent))) {
+            LOG.error(
+                "the database cannot be written: {}; requests that write answer 503", permanent);
+          }
+          LOG.debug("storage failure on {} {}", ctx.method(), ctx.path(), e);
           Responses.error(
               ctx,
-              ApiException.retryLater(
+              ApiException.of(
                   ErrorCode.SERVICE_UNAVAILABLE,
-                  "The database is busy or unavailable; try again shortly",
-                  RETRY_AFTER_UNAVAILABLE));
+                  "The database cannot be written ("
+                      + permanent
+                      + "); an operator must fix it before retrying helps"));
         });
     javalin.routes.exception(
         Exception.class,
@@ -299,6 +372,16 @@ public final class DialtoneServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The address clients reach this server at, {@code https://} when TLS is on. */
+  public String url() {
+    String host =
+        config.host() == null || config.host().equals("0.0.0.0") ? "localhost" : config.host();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return (config.tls() ? "https://" : "http://") + host + ":" + port();
+  }
+
   public Config config() {
     return config;
   }
@@ -317,6 +400,9 @@ public final class DialtoneServer implements AutoCloseable {
     }
     if (database != null) {
       database.close();
+    }
+    if (dataDirLock != null) {
+      dataDirLock.close();
     }
   }
 }

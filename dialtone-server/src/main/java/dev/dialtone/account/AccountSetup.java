@@ -28,6 +28,30 @@ public final class AccountSetup {
   /** What was created, with the secrets in clear: the only time they are ever shown. */
   public record Created(Account account, User admin, String password, String apiToken) {}
 
+  /** A new API token, in clear, and the admin who may sign in with it. */
+  public record AdminToken(User admin, String apiToken) {}
+
+  /**
+   * Adds a new API token to the account of {@code subdomain} and names its first admin: the way
+   * back in for an operator who lost the credentials the first start printed. Empty when there is
+   * no such account, or it has no admin.
+   */
+  public java.util.Optional<AdminToken> issueAdminToken(Tx tx, String subdomain, Instant now) {
+    return accounts
+        .findBySubdomain(tx, subdomain)
+        .flatMap(
+            account ->
+                users
+                    .firstAdmin(tx, account.id())
+                    .map(
+                        admin -> {
+                          String apiToken = Secrets.newToken();
+                          tokens.insertApiToken(
+                              tx, account.id(), "Issued by admin-token", apiToken, now);
+                          return new AdminToken(admin, apiToken);
+                        }));
+  }
+
   /**
    * Creates the account; a null password or token is generated. The caller's transaction makes it
    * all or nothing.

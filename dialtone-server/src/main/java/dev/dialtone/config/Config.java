@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * @param rateLimitTalk Talk API requests per account per 5 minutes; 0 is no limit
  * @param rateLimitSync how often a node adds its request counts to the shared ones and reads back
  *     the totals
+ * @param host the address to bind; null or empty means every interface
  */
 public record Config(
     int port,
@@ -39,7 +40,8 @@ public record Config(
     boolean tlsSelfSigned,
     int rateLimitSupport,
     int rateLimitTalk,
-    Duration rateLimitSync) {
+    Duration rateLimitSync,
+    String host) {
 
   /** Defaults for tests and embedding: port 0 binds a free port. */
   public static Config defaults(Path dataDir) {
@@ -60,7 +62,13 @@ public record Config(
         false,
         700,
         15_000,
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        null);
+  }
+
+  /** The same settings binding only this address (null: every interface). */
+  public Config withHost(String address) {
+    return with(c -> c.host = address);
   }
 
   /** Whether the port serves HTTPS rather than plain HTTP. */
@@ -141,6 +149,7 @@ public record Config(
     int rateLimitSupport;
     int rateLimitTalk;
     Duration rateLimitSync;
+    String host;
 
     Copy(Config c) {
       port = c.port;
@@ -160,6 +169,7 @@ public record Config(
       rateLimitSupport = c.rateLimitSupport;
       rateLimitTalk = c.rateLimitTalk;
       rateLimitSync = c.rateLimitSync;
+      host = c.host;
     }
 
     Config build() {
@@ -180,7 +190,8 @@ public record Config(
           tlsSelfSigned,
           rateLimitSupport,
           rateLimitTalk,
-          rateLimitSync);
+          rateLimitSync,
+          host);
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.dialtone.config;
 
 /** The configuration cannot be used; the message says what to fix. */
 public final class ConfigException extends RuntimeException {
-  ConfigException(String message) {
+  public ConfigException(String message) {
     super(message);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,7 +33,7 @@ public final class ConfigLoader {
             Arrays.stream(Setting.values())
                 .filter(s -> s.envName().equals(entry.getKey()))
                 .findFirst()
-                .orElseThrow(() -> unknown("environment variable " + entry.getKey()));
+                .orElseThrow(() -> unknown("environment variable", entry.getKey()));
         values.put(setting, entry.getValue());
       }
     }
@@ -54,7 +55,7 @@ public final class ConfigLoader {
           Arrays.stream(Setting.values())
               .filter(s -> s.flag().equals(flag))
               .findFirst()
-              .orElseThrow(() -> unknown("flag " + flag));
+              .orElseThrow(() -> unknown("flag", flag));
       values.put(setting, value);
     }
     if ((values.get(Setting.TLS_CERT) == null) != (values.get(Setting.TLS_KEY) == null)) {
@@ -86,7 +87,8 @@ public final class ConfigLoader {
         bool(values, Setting.TLS_SELF_SIGNED),
         atLeast(values, Setting.RATE_LIMIT_SUPPORT, 0),
         atLeast(values, Setting.RATE_LIMIT_TALK, 0),
-        Duration.ofMillis(atLeast(values, Setting.RATE_LIMIT_SYNC_MS, 10)));
+        Duration.ofMillis(atLeast(values, Setting.RATE_LIMIT_SYNC_MS, 10)),
+        blankToNull(values.get(Setting.HOST)));
   }
 
   /** What {@code --help} prints: every setting, its flag, default and meaning. */
@@ -94,6 +96,9 @@ public final class ConfigLoader {
     StringBuilder usage =
         new StringBuilder(
             "Usage: java -jar dialtone.jar [--flag value]...\n"
+                + "       java -jar dialtone.jar admin-token [--flag value]...  print a new API"
+                + " token for the default account's admin\n"
+                + "       java -jar dialtone.jar --version | --help\n"
                 + "Every setting is an environment variable or its flag (the flag wins):\n");
     for (Setting setting : Setting.values()) {
       usage.append(
@@ -132,17 +137,55 @@ public final class ConfigLoader {
     shown.put(Setting.RATE_LIMIT_SUPPORT, config.rateLimitSupport());
     shown.put(Setting.RATE_LIMIT_TALK, config.rateLimitTalk());
     shown.put(Setting.RATE_LIMIT_SYNC_MS, config.rateLimitSync().toMillis());
+    shown.put(Setting.HOST, config.host() == null ? "(every interface)" : config.host());
     return shown.entrySet().stream()
         .map(e -> "  " + e.getKey().envName() + "=" + e.getValue())
         .collect(Collectors.joining("\n"));
   }
 
-  private static ConfigException unknown(String what) {
+  /** An unknown setting, with the nearest known one when a typo is likely. */
+  private static ConfigException unknown(String kind, String name) {
+    boolean flag = kind.equals("flag");
+    String nearest = null;
+    int best = Integer.MAX_VALUE;
+    for (Setting setting : Setting.values()) {
+      String known = flag ? setting.flag() : setting.envName();
+      int distance = distance(name.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+      if (distance < best) {
+        best = distance;
+        nearest = known;
+      }
+    }
+    // More than a third of the name changed is another word, not a typo.
+    if (nearest != null && best <= Math.max(2, nearest.length() / 3)) {
+      return new ConfigException(
+          "unknown " + kind + " " + name + "; did you mean " + nearest + "?");
+    }
     String known =
         Arrays.stream(Setting.values())
             .map(s -> s.envName() + " (" + s.flag() + ")")
             .collect(Collectors.joining(", "));
-    return new ConfigException("unknown " + what + "; known settings: " + known);
+    return new ConfigException("unknown " + kind + " " + name + "; known settings: " + known);
+  }
+
+  /** The Levenshtein distance: single-character edits from one name to the other. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** A JDBC URL with any password replaced, whether as a parameter or in {@code user:pw@}. */

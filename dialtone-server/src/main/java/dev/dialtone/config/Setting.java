@@ -20,7 +20,8 @@ enum Setting {
   TLS_SELF_SIGNED("false", "true: serve HTTPS with a self-signed localhost certificate"),
   RATE_LIMIT_SUPPORT("700", "Support API requests per account per minute; 0 is no limit"),
   RATE_LIMIT_TALK("15000", "Talk API requests per account per 5 minutes; 0 is no limit"),
-  RATE_LIMIT_SYNC_MS("1000", "How often a node shares its request counts with the other nodes");
+  RATE_LIMIT_SYNC_MS("1000", "How often a node shares its request counts with the other nodes"),
+  HOST("", "Address to listen on; empty means every interface");
 
   final String defaultValue;
   final String description;

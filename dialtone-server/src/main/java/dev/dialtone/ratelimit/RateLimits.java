@@ -2,6 +2,7 @@ package dev.dialtone.ratelimit;
 
 import dev.dialtone.account.Account;
 import dev.dialtone.store.Database;
+import dev.dialtone.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public final class RateLimits implements AutoCloseable {
   private final int talkLimit;
   private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
   private final ReentrantLock syncing = new ReentrantLock();
+  private boolean syncFailing; // guarded by syncing
   private Instant lastCleanup = Instant.EPOCH;
   private ScheduledExecutorService scheduler;
 
@@ -211,9 +213,23 @@ public final class RateLimits implements AutoCloseable {
         if (cleanup) {
           lastCleanup = now;
         }
+        if (syncFailing) {
+          syncFailing = false;
+          LOG.info("sharing rate-limit counts again");
+        }
       } catch (RuntimeException e) {
         tracked.forEach(Counter::syncFailed);
-        LOG.warn("could not share rate-limit counts; deciding on this node's counts meanwhile", e);
+        // One line when the failure starts, not one (with a trace) per second while it lasts.
+        if (!syncFailing) {
+          syncFailing = true;
+          String reason = e instanceof StoreException store ? store.permanentReason() : null;
+          LOG.warn(
+              "could not share rate-limit counts ({}); deciding on this node's counts meanwhile",
+              reason != null
+                  ? reason
+                  : String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        LOG.debug("rate-limit sync failed", e);
       }
     } finally {
       syncing.unlock();

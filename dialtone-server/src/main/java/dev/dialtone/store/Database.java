@@ -21,8 +21,26 @@ public interface Database extends AutoCloseable {
 
   <T> T write(Work<T> work);
 
-  /** Whether the database answers a trivial query now. */
-  boolean isReady();
+  /**
+   * Whether the database takes a write now: a database that answers reads but refuses writes (a
+   * read-only file or server, a full disk) is not ready, since nearly every request writes.
+   */
+  default boolean isReady() {
+    try {
+      checkWritable();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Starts a write that changes no row, so that a database refusing writes says so; throws a {@link
+   * StoreException} then.
+   */
+  default void checkWritable() {
+    write(tx -> tx.update("UPDATE accounts SET id = id WHERE id = 0"));
+  }
 
   @Override
   void close();

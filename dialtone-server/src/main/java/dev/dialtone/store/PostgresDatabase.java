@@ -2,6 +2,7 @@ package dev.dialtone.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dialtone.config.ConfigException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -46,7 +47,14 @@ public final class PostgresDatabase implements Database {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot connect to PostgreSQL: " + e.getMessage(), e);
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new ConfigException(
+          "cannot connect to PostgreSQL ("
+              + root.getMessage()
+              + "): check the server, or set DIALTONE_DATABASE_URL or --database-url");
     }
     try {
       Flyway.configure()
@@ -82,15 +90,6 @@ public final class PostgresDatabase implements Database {
       return Transactions.run(connection, Dialect.POSTGRESQL, work, open);
     } catch (SQLException e) {
       throw new StoreException("no database connection available", e);
-    }
-  }
-
-  @Override
-  public boolean isReady() {
-    try {
-      return read(tx -> tx.count("SELECT 1 AS n") == 1);
-    } catch (RuntimeException e) {
-      return false;
     }
   }
 

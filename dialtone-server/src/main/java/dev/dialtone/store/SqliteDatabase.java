@@ -1,6 +1,5 @@
 package dev.dialtone.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +22,9 @@ import org.sqlite.SQLiteDataSource;
  * client hears of it.
  */
 public final class SqliteDatabase implements Database {
+  /** The database file's name in the data dir. */
+  public static final String FILE = "dialtone.db";
+
   private static final int READERS = 4;
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -61,12 +63,20 @@ public final class SqliteDatabase implements Database {
    * reader fails with a {@link StoreException} (503) instead of queueing without end.
    */
   public static SqliteDatabase open(Path dataDir, Duration timeout) {
+    PrivateFiles.createDirectory(dataDir);
+    Path file = dataDir.resolve(FILE);
     try {
-      Files.createDirectories(dataDir);
-      Path file = dataDir.resolve("dialtone.db");
+      // SQLite gives the -wal and -shm files the mode of the database file, so that one decides.
+      PrivateFiles.createFile(file);
+      PrivateFiles.restrictFile(dataDir.resolve("dialtone.db-wal"));
+      PrivateFiles.restrictFile(dataDir.resolve("dialtone.db-shm"));
+    } catch (java.io.IOException e) {
+      throw PrivateFiles.unwritable(dataDir, e);
+    }
+    try {
       migrate(file);
       return new SqliteDatabase(file, timeout);
-    } catch (SQLException | java.io.IOException e) {
+    } catch (SQLException e) {
       throw new StoreException("cannot open the SQLite database in " + dataDir, e);
     }
   }
@@ -158,15 +168,6 @@ public final class SqliteDatabase implements Database {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted waiting for a read connection", e);
-    }
-  }
-
-  @Override
-  public boolean isReady() {
-    try {
-      return read(tx -> tx.count("SELECT 1 AS n") == 1);
-    } catch (RuntimeException e) {
-      return false;
     }
   }
 

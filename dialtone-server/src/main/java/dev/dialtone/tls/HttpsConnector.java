@@ -14,7 +14,7 @@ public final class HttpsConnector {
   private HttpsConnector() {}
 
   public static ServerConnector create(
-      Server server, HttpConfiguration http, KeyStore keys, int port) {
+      Server server, HttpConfiguration http, KeyStore keys, String host, int port) {
     SslContextFactory.Server ssl = new SslContextFactory.Server();
     ssl.setKeyStore(keys);
     ssl.setKeyStorePassword(new String(TlsKeys.STORE_PASSWORD));
@@ -26,6 +26,7 @@ public final class HttpsConnector {
     ServerConnector connector =
         new ServerConnector(
             server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+    connector.setHost(host);
     connector.setPort(port);
     return connector;
   }

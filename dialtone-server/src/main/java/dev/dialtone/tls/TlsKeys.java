@@ -1,10 +1,10 @@
 package dev.dialtone.tls;
 
+import dev.dialtone.store.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -56,9 +56,12 @@ public final class TlsKeys {
   public static KeyStore selfSigned(Path dataDir) {
     Path file = dataDir.resolve("tls").resolve("self-signed.p12");
     try {
+      // Only the server's user may read the key: the directory 0700, the file 0600.
+      PrivateFiles.createDirectory(file.getParent());
       if (!Files.exists(file)) {
         generate(file);
       }
+      PrivateFiles.restrictFile(file);
       KeyStore store = KeyStore.getInstance("PKCS12");
       try (InputStream in = Files.newInputStream(file)) {
         store.load(in, STORE_PASSWORD);
@@ -70,7 +73,6 @@ public final class TlsKeys {
   }
 
   private static void generate(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process =
         new ProcessBuilder(
@@ -104,11 +106,6 @@ public final class TlsKeys {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TlsException("interrupted making a certificate", e);
-    }
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // Not a POSIX file system: the directory's permissions are what protects it.
     }
   }
 

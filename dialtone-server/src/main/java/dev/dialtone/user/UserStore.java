@@ -39,6 +39,18 @@ public final class UserStore {
         email);
   }
 
+  /** The account's longest-standing admin who is not suspended. */
+  public Optional<User> firstAdmin(Tx tx, long accountId) {
+    return tx.first(
+        "SELECT "
+            + COLUMNS
+            + " FROM users WHERE account_id = ? AND role = ? AND suspended = ? ORDER BY id LIMIT 1",
+        UserStore::map,
+        accountId,
+        Role.ADMIN.wireName(),
+        false);
+  }
+
   /** The stored password hash of a user, if the user has a password. */
   public Optional<String> passwordHash(Tx tx, long userId) {
     // IS NOT NULL in SQL: a user without a password has no row here, rather than a null value.

@@ -36,7 +36,8 @@ class ConfigLoaderTest {
                 false,
                 700,
                 15_000,
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                null));
   }
 
   @Test
@@ -78,7 +79,8 @@ class ConfigLoaderTest {
                 false,
                 400,
                 9000,
-                Duration.ofMillis(250)));
+                Duration.ofMillis(250),
+                null));
   }
 
   @Test
@@ -155,6 +157,29 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of(), List.of("--prot", "80")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("--prot");
+  }
+
+  @Test
+  void misspeltFlag_suggestsTheNearestOne() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), List.of("--data-dri", "/tmp/x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown flag --data-dri; did you mean --data-dir?");
+  }
+
+  @Test
+  void misspeltVariable_suggestsTheNearestOne() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DIALTONE_DATABSE_URL", "x"), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "unknown environment variable DIALTONE_DATABSE_URL; did you mean"
+                + " DIALTONE_DATABASE_URL?");
+  }
+
+  @Test
+  void hostFlag_setsTheBindAddress() {
+    assertThat(ConfigLoader.load(Map.of(), List.of("--host", "127.0.0.1")).host())
+        .isEqualTo("127.0.0.1");
+    assertThat(ConfigLoader.load(Map.of(), List.of()).host()).isNull();
   }
 
   @Test

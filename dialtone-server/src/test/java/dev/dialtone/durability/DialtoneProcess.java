@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * a log file that survives it.
  */
 final class DialtoneProcess {
-  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on https?://localhost:(\\d+)/");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
@@ -40,14 +41,9 @@ final class DialtoneProcess {
    */
   static DialtoneProcess start(
       Path dataDir, String databaseUrl, Path log, List<String> jvmOptions) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
+    List<String> command = new ArrayList<>(command(jvmOptions));
     command.addAll(
         List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.dialtone.Main",
             "--port",
             "0",
             "--data-dir",
@@ -65,6 +61,22 @@ final class DialtoneProcess {
     if (databaseUrl != null) {
       command.addAll(List.of("--database-url", databaseUrl));
     }
+    DialtoneProcess started = launch(command, log);
+    started.awaitReady();
+    return started;
+  }
+
+  /**
+   * Starts Main with exactly these arguments and returns once it prints the address it listens at
+   * (over HTTPS, too, where {@link #baseUrl} does not answer).
+   */
+  static DialtoneProcess startListening(List<String> arguments, Path log) {
+    List<String> command = new ArrayList<>(command(List.of()));
+    command.addAll(arguments);
+    return launch(command, log);
+  }
+
+  private static DialtoneProcess launch(List<String> command, Path log) {
     try {
       long logStart = Files.exists(log) ? Files.size(log) : 0;
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -73,11 +85,52 @@ final class DialtoneProcess {
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       Process process = builder.start();
       int port = awaitPort(process, log, logStart);
-      DialtoneProcess started = new DialtoneProcess(process, port);
-      started.awaitReady();
-      return started;
+      return new DialtoneProcess(process, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The command line that runs {@code dev.dialtone.Main}, arguments to follow. */
+  static List<String> command(List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.dialtone.Main"));
+    return command;
+  }
+
+  /** What a run of Main to its end printed, and how it exited. */
+  record Finished(int exitValue, String stdout, String stderr) {}
+
+  /**
+   * Runs Main with exactly these arguments (no DIALTONE_* variables) until it exits, at most 60
+   * seconds.
+   */
+  static Finished run(List<String> arguments) {
+    List<String> command = new ArrayList<>(command(List.of()));
+    command.addAll(arguments);
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().keySet().removeIf(name -> name.startsWith("DIALTONE_"));
+      Path stdout = Files.createTempFile("dialtone-stdout", ".txt");
+      Path stderr = Files.createTempFile("dialtone-stderr", ".txt");
+      builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+      Process process = builder.start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException("Main did not exit within 60 s: " + arguments);
+      }
+      Finished finished =
+          new Finished(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+      Files.delete(stdout);
+      Files.delete(stderr);
+      return finished;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
