@@ -39,7 +39,11 @@ public interface Database extends AutoCloseable {
    * StoreException} then.
    */
   default void checkWritable() {
-    write(tx -> tx.update("UPDATE accounts SET id = id WHERE id = 0"));
+    write(
+        tx -> {
+          tx.writeNothing();
+          return null;
+        });
   }
 
   @Override

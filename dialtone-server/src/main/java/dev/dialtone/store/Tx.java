@@ -84,6 +84,14 @@ public final class Tx {
     return sql == null || first(sql, row -> row.bool("locked"), id).orElse(false);
   }
 
+  /**
+   * Starts writing without changing a row: the transaction holds the database's write lock from
+   * here on, or fails now if the database refuses writes.
+   */
+  public void writeNothing() {
+    update("UPDATE accounts SET id = id WHERE id = 0");
+  }
+
   public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
     try (PreparedStatement statement = prepare(sql, args);
         ResultSet resultSet = statement.executeQuery()) {

@@ -42,7 +42,7 @@ public final class Urls {
           " https://pbx.example.com/1.mp3",
           "https://pbx.example.com/1.mp3 ",
           "https://pbx.example.com/a b.mp3",
-          "https://pbx.example.com/\u0000.mp3",
+          "https://pbx.example.com/\u0007.mp3",
           "java\tscript:alert(1)",
           "http:\\\\evil.example.com\\1.mp3",
           "https://pbx.example.com/%zz",
