@@ -162,7 +162,13 @@ public final class DialtoneServer implements AutoCloseable {
             javalin -> {
               configure(javalin);
               ApiRoutes api =
-                  new ApiRoutes(javalin.routes, resolver, authenticator, idempotency, rateLimits);
+                  new ApiRoutes(
+                      javalin.routes,
+                      resolver,
+                      authenticator,
+                      idempotency,
+                      rateLimits,
+                      config.trustedProxies());
               api.plainGet(
                   "/_dialtone/health/live", ctx -> ctx.json(java.util.Map.of("status", "live")));
               api.plainGet(

@@ -1,5 +1,6 @@
 package dev.dialtone.config;
 
+import dev.dialtone.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  * @param databasePoolSize the most PostgreSQL connections this node holds
  * @param databaseTimeout how long a request waits for the database before a 503
  * @param signInFailures wrong credentials a source may present per minute; 0 means no limit
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client
  * @param tlsCertificate a PEM certificate chain to serve HTTPS with; null for none
  * @param tlsKey the PEM (PKCS#8) private key of {@code tlsCertificate}
  * @param tlsSelfSigned serve HTTPS with a self-signed certificate kept in the data dir
@@ -35,6 +37,7 @@ public record Config(
     int databasePoolSize,
     Duration databaseTimeout,
     int signInFailures,
+    TrustedProxies trustedProxies,
     Path tlsCertificate,
     Path tlsKey,
     boolean tlsSelfSigned,
@@ -57,6 +60,7 @@ public record Config(
         10,
         Duration.ofSeconds(5),
         20,
+        TrustedProxies.NONE,
         null,
         null,
         false,
@@ -97,6 +101,11 @@ public record Config(
 
   public Config withSignInFailures(int failuresPerMinute) {
     return with(c -> c.signInFailures = failuresPerMinute);
+  }
+
+  /** The same settings believing {@code X-Forwarded-For} from these proxies. */
+  public Config withTrustedProxies(TrustedProxies proxies) {
+    return with(c -> c.trustedProxies = proxies);
   }
 
   /** HTTPS with the given PEM files, or self-signed when both are null. */
@@ -143,6 +152,7 @@ public record Config(
     int databasePoolSize;
     Duration databaseTimeout;
     int signInFailures;
+    TrustedProxies trustedProxies;
     Path tlsCertificate;
     Path tlsKey;
     boolean tlsSelfSigned;
@@ -163,6 +173,7 @@ public record Config(
       databasePoolSize = c.databasePoolSize;
       databaseTimeout = c.databaseTimeout;
       signInFailures = c.signInFailures;
+      trustedProxies = c.trustedProxies;
       tlsCertificate = c.tlsCertificate;
       tlsKey = c.tlsKey;
       tlsSelfSigned = c.tlsSelfSigned;
@@ -185,6 +196,7 @@ public record Config(
           databasePoolSize,
           databaseTimeout,
           signInFailures,
+          trustedProxies,
           tlsCertificate,
           tlsKey,
           tlsSelfSigned,

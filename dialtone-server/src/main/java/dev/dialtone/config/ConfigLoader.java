@@ -2,6 +2,7 @@ package dev.dialtone.config;
 
 import dev.dialtone.account.AccountResolver;
 import dev.dialtone.auth.CredentialRules;
+import dev.dialtone.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -82,6 +83,7 @@ public final class ConfigLoader {
         positive(values, Setting.DATABASE_POOL_SIZE),
         Duration.ofMillis(atLeast(values, Setting.DATABASE_TIMEOUT_MS, 250)),
         atLeast(values, Setting.SIGN_IN_FAILURES, 0),
+        trustedProxies(values),
         path(values.get(Setting.TLS_CERT)),
         path(values.get(Setting.TLS_KEY)),
         bool(values, Setting.TLS_SELF_SIGNED),
@@ -130,6 +132,11 @@ public final class ConfigLoader {
     shown.put(Setting.DATABASE_POOL_SIZE, config.databasePoolSize());
     shown.put(Setting.DATABASE_TIMEOUT_MS, config.databaseTimeout().toMillis());
     shown.put(Setting.SIGN_IN_FAILURES, config.signInFailures());
+    shown.put(
+        Setting.TRUSTED_PROXIES,
+        config.trustedProxies().equals(TrustedProxies.NONE)
+            ? "(none: the TCP peer is the client)"
+            : config.trustedProxies());
     shown.put(
         Setting.TLS_CERT, config.tlsCertificate() == null ? "(unset)" : config.tlsCertificate());
     shown.put(Setting.TLS_KEY, config.tlsKey() == null ? "(unset)" : config.tlsKey());
@@ -192,6 +199,19 @@ public final class ConfigLoader {
   static String maskPassword(String url) {
     return url.replaceAll("(?i)(password=)[^&;]*", "$1********")
         .replaceAll("//([^/:@]+):[^/@]+@", "//$1:********@");
+  }
+
+  private static TrustedProxies trustedProxies(Map<Setting, String> values) {
+    String value = values.get(Setting.TRUSTED_PROXIES);
+    if (value == null) {
+      return TrustedProxies.NONE;
+    }
+    try {
+      return TrustedProxies.parse(value);
+    } catch (IllegalArgumentException e) {
+      Setting setting = Setting.TRUSTED_PROXIES;
+      throw new ConfigException(setting.envName() + " (" + setting.flag() + ") " + e.getMessage());
+    }
   }
 
   private static Path path(String value) {

@@ -15,6 +15,7 @@ enum Setting {
   DATABASE_POOL_SIZE("10", "Most PostgreSQL connections per node"),
   DATABASE_TIMEOUT_MS("5000", "Wait for a database connection or write turn before answering 503"),
   SIGN_IN_FAILURES("20", "Wrong credentials one address may present per user per minute (0: off)"),
+  TRUSTED_PROXIES(null, "Comma-separated CIDR ranges of proxies whose X-Forwarded-For is believed"),
   TLS_CERT(null, "PEM certificate chain: serve HTTPS instead of HTTP"),
   TLS_KEY(null, "PEM (PKCS#8) private key of DIALTONE_TLS_CERT"),
   TLS_SELF_SIGNED("false", "true: serve HTTPS with a self-signed localhost certificate"),

@@ -14,6 +14,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -31,18 +33,21 @@ public final class ApiRoutes {
   private final Authenticator authenticator;
   private final Idempotency idempotency;
   private final RateLimits rateLimits;
+  private final TrustedProxies trustedProxies;
 
   public ApiRoutes(
       RoutesConfig routes,
       AccountResolver accounts,
       Authenticator authenticator,
       Idempotency idempotency,
-      RateLimits rateLimits) {
+      RateLimits rateLimits,
+      TrustedProxies trustedProxies) {
     this.routes = routes;
     this.accounts = accounts;
     this.authenticator = authenticator;
     this.idempotency = idempotency;
     this.rateLimits = rateLimits;
+    this.trustedProxies = trustedProxies;
   }
 
   /** A GET route, answered on HEAD too: the same status and headers, no body. */
@@ -99,6 +104,16 @@ public final class ApiRoutes {
     }
   }
 
+  /**
+   * Who sent the request: the TCP peer, or the client a trusted proxy names in {@code
+   * X-Forwarded-For}. The sign-in throttle counts by it; an access log should show it.
+   */
+  String clientAddress(Context context) {
+    Enumeration<String> forwarded = context.req().getHeaders("X-Forwarded-For");
+    List<String> headers = forwarded == null ? List.of() : Collections.list(forwarded);
+    return trustedProxies.source(context.req().getRemoteAddr(), headers);
+  }
+
   /** {@code bucket} is null for routes outside {@code /api/v2}, which are not rate limited. */
   private void run(
       Context context, Access access, Bucket bucket, ApiHandler handler, boolean idempotent) {
@@ -112,7 +127,7 @@ public final class ApiRoutes {
         access == Access.PUBLIC
             ? null
             : authenticator.authenticate(
-                account, context.header("Authorization"), access, context.ip());
+                account, context.header("Authorization"), access, clientAddress(context));
     if (bucket != null) {
       // Counted before anything else runs: a limited request does nothing, not even an
       // idempotency lookup.

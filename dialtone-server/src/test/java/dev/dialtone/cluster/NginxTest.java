@@ -4,21 +4,31 @@ import static dev.dialtone.testing.Json.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dialtone.config.Config;
+import dev.dialtone.http.TrustedProxies;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.TestServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nginx configuration the README tells users to copy ({@code docs/nginx/dialtone.conf}), tested
  * as written in front of two nodes: requests spread over both, accounts by host still work, and
- * losing a node loses no service. Needs nginx (CI installs it).
+ * losing a node loses no service; with {@code DIALTONE_TRUSTED_PROXIES} naming nginx, the sign-in
+ * throttle tells its clients apart. Needs nginx (CI installs it).
  */
 class NginxTest {
   @TempDir Path dirA;
@@ -71,6 +81,71 @@ class NginxTest {
         process.destroy();
         process.waitFor(10, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  @Test
+  void behindTheDocumentedConfiguration_oneClientsWrongPasswordsLockOutOnlyThatClient()
+      throws Exception {
+    Path nginx = findNginx();
+    assumeTrue(nginx != null, "nginx is not installed");
+    UnaryOperator<Config> settings =
+        config ->
+            config.withSignInFailures(3).withTrustedProxies(TrustedProxies.parse("127.0.0.1/32"));
+    try (TestServer nodeA = TestServer.startOnPostgres(dirA, Clock.systemUTC(), settings);
+        TestServer nodeB = nodeA.secondNode(dirB)) {
+      int port = freePort();
+      Process process = startNginx(nginx, port, nodeA.port(), nodeB.port());
+      try {
+        waitUntilListening(port);
+        String wrong = TestServer.ADMIN_EMAIL + ":wrong password";
+        String right = TestServer.ADMIN_EMAIL + ":" + TestServer.ADMIN_PASSWORD;
+        // Both clients reach nginx on loopback, from addresses of their own. Client A also
+        // claims to be client B: nginx appends A's real address, and only that is believed.
+        int refusedInARow = 0;
+        for (int i = 0; i < 20 && refusedInARow < 2; i++) {
+          int status = signIn("127.0.0.2", port, wrong, "127.0.0.3");
+          assertThat(status).isIn(401, 429);
+          refusedInARow = status == 429 ? refusedInARow + 1 : 0;
+        }
+        assertThat(refusedInARow).as("client A throttled on both nodes").isEqualTo(2);
+        assertThat(signIn("127.0.0.2", port, right, null)).isEqualTo(429);
+        assertThat(signIn("127.0.0.2", port, right, null)).isEqualTo(429);
+
+        assertThat(signIn("127.0.0.3", port, right, null)).as("client B").isEqualTo(200);
+        assertThat(signIn("127.0.0.3", port, right, null)).as("client B").isEqualTo(200);
+      } finally {
+        process.destroy();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /**
+   * The status of {@code GET /api/v2/users/me} with these Basic credentials, sent through nginx
+   * from a socket bound to {@code from}, with an {@code X-Forwarded-For} of its own when given.
+   */
+  private static int signIn(String from, int port, String credentials, String forwardedFor)
+      throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(from, 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(10_000);
+      String request =
+          "GET /api/v2/users/me HTTP/1.1\r\nHost: localhost:"
+              + port
+              + "\r\nAuthorization: Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))
+              + "\r\n"
+              + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
+              + "Connection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      BufferedReader reader =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      String statusLine = reader.readLine();
+      assertThat(statusLine).startsWith("HTTP/1.1 ");
+      return Integer.parseInt(statusLine.substring(9, 12));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.dialtone.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dialtone.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,7 @@ class ConfigLoaderTest {
                 10,
                 Duration.ofSeconds(5),
                 20,
+                TrustedProxies.NONE,
                 null,
                 null,
                 false,
@@ -55,6 +57,7 @@ class ConfigLoaderTest {
                 Map.entry("DIALTONE_DATABASE_URL", "jdbc:postgresql://db/dialtone?password=pw"),
                 Map.entry("DIALTONE_DATABASE_POOL_SIZE", "20"),
                 Map.entry("DIALTONE_DATABASE_TIMEOUT_MS", "750"),
+                Map.entry("DIALTONE_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"),
                 Map.entry("DIALTONE_RATE_LIMIT_SUPPORT", "400"),
                 Map.entry("DIALTONE_RATE_LIMIT_TALK", "9000"),
                 Map.entry("DIALTONE_RATE_LIMIT_SYNC_MS", "250")),
@@ -74,6 +77,7 @@ class ConfigLoaderTest {
                 20,
                 Duration.ofMillis(750),
                 20,
+                TrustedProxies.parse("10.0.0.0/8,fd00::/8"),
                 null,
                 null,
                 false,
@@ -84,10 +88,46 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void trustedProxiesFlag_winsOverItsVariable() {
+    Config config =
+        ConfigLoader.load(
+            Map.of("DIALTONE_TRUSTED_PROXIES", "10.0.0.0/8"),
+            List.of("--trusted-proxies", "127.0.0.1/32,::1"));
+
+    assertThat(config.trustedProxies()).isEqualTo(TrustedProxies.parse("127.0.0.1/32,::1"));
+    assertThat(ConfigLoader.describe(config)).contains("DIALTONE_TRUSTED_PROXIES=127.0.0.1/32,::1");
+    assertThat(ConfigLoader.usage())
+        .contains("DIALTONE_TRUSTED_PROXIES")
+        .contains("--trusted-proxies");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "10.0.0.0/33",
+        "10.0.0.0/",
+        "10.0.0/8",
+        "localhost",
+        "10.0.0.1/8",
+        "fd00::/129",
+        "10.0.0.0/8,,::1",
+        "10.0.0.0/8 ::1",
+        "fe80::1%eth0"
+      })
+  void trustedProxiesThatAreNotCidrRanges_stopTheStartWithOneLineNamingTheSetting(String value) {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of("DIALTONE_TRUSTED_PROXIES", value), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("DIALTONE_TRUSTED_PROXIES (--trusted-proxies) ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void defaults_matchTheEmbeddingDefaults() {
     Config loaded = ConfigLoader.load(Map.of(), List.of());
     Config embedded = Config.defaults(Path.of("./data"));
 
+    assertThat(embedded.trustedProxies()).isEqualTo(loaded.trustedProxies());
     assertThat(embedded.rateLimitSupport()).isEqualTo(loaded.rateLimitSupport());
     assertThat(embedded.rateLimitTalk()).isEqualTo(loaded.rateLimitTalk());
     assertThat(embedded.rateLimitSync()).isEqualTo(loaded.rateLimitSync());
