@@ -88,7 +88,7 @@ public final class Idempotency {
     try {
       return database.write(tx -> answer(tx, accountId, key, hash, work));
     } catch (FailedWork failed) {
-      // Nothing was written (docs/errors.md), so a retry may as well run again.
+      // The work rolled back with the transaction and the key is free: a retry runs afresh.
       return failed.reply.withHeader(LOOKUP_HEADER, "miss");
     } finally {
       running.remove(name);
