@@ -228,32 +228,11 @@ class CrashTest {
       writer.retryUnanswered();
       writer.send(newAttempt(random, round + "-warm-up", true), false);
       assertThat(writer.unanswered()).as("retries after the restart answered").isEmpty();
-      Writer load = writer;
-      AtomicBoolean stop = new AtomicBoolean();
-      List<Thread> clients = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        Random clientRandom = new Random(random.nextLong());
-        String prefix = round + "-" + c + "-";
-        Thread client =
-            new Thread(
-                () -> {
-                  for (int n = 0; !stop.get(); n++) {
-                    load.send(
-                        newAttempt(clientRandom, prefix + n, clientRandom.nextInt(3) == 0), false);
-                  }
-                },
-                "crash-client-" + c);
-        clients.add(client);
-        client.start();
-      }
+      Load load = Load.start(writer, random, round + "-", false);
       Thread.sleep(100 + random.nextInt(501));
       boolean gone = server.kill();
       lastKill = System.nanoTime();
-      stop.set(true);
-      for (Thread client : clients) {
-        client.join(TimeUnit.SECONDS.toMillis(60));
-        assertThat(client.isAlive()).as("client thread finished").isFalse();
-      }
+      load.stop();
       assertThat(gone).as("the killed process is gone").isTrue();
       assertThat(server.exitValue()).as("exit status of SIGKILL").isEqualTo(137);
       assertThat(writer.unexpected()).as("answers other than 201 while the server lived").isEmpty();
@@ -305,34 +284,14 @@ class CrashTest {
           new Writer(
               new Api(server.port()).withToken(TestServer.ADMIN_EMAIL, TestServer.ADMIN_TOKEN));
       writer.send(newAttempt(random, "warm-up", true), false);
-      AtomicBoolean stop = new AtomicBoolean();
-      List<Thread> clients = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        Random clientRandom = new Random(random.nextLong());
-        String prefix = c + "-";
-        Thread client =
-            new Thread(
-                () -> {
-                  for (int n = 0; !stop.get(); n++) {
-                    writer.send(
-                        newAttempt(clientRandom, prefix + n, clientRandom.nextInt(3) == 0), true);
-                  }
-                },
-                "stall-client-" + c);
-        clients.add(client);
-        client.start();
-      }
+      Load load = Load.start(writer, random, "", true);
       Thread.sleep(300 + random.nextInt(301));
       signal("STOP", server.pid());
       Thread.sleep(10_000);
       signal("CONT", server.pid());
       long resumed = System.nanoTime();
       Thread.sleep(1_000);
-      stop.set(true);
-      for (Thread client : clients) {
-        client.join(TimeUnit.SECONDS.toMillis(60));
-        assertThat(client.isAlive()).as("client thread finished").isFalse();
-      }
+      load.stop();
       assertThat(writer.unexpected()).as("answers other than 201 or 503").isEmpty();
       int busy = writer.unanswered().size();
       writer.retryUnanswered();
@@ -346,6 +305,41 @@ class CrashTest {
           backend, writer.attempted().size(), writer.acknowledged().size(), busy, stored.size());
     } finally {
       server.stop();
+    }
+  }
+
+  /** {@link #CLIENTS} threads sending new calls through the writer until stopped. */
+  private record Load(AtomicBoolean stopped, List<Thread> clients) {
+    /**
+     * A third of the calls ask for a voice comment; {@code busyAllowed}: a 503 is retried later.
+     */
+    static Load start(Writer writer, Random random, String prefix, boolean busyAllowed) {
+      Load load = new Load(new AtomicBoolean(), new ArrayList<>());
+      for (int c = 0; c < CLIENTS; c++) {
+        Random clientRandom = new Random(random.nextLong());
+        String clientPrefix = prefix + c + "-";
+        Thread client =
+            new Thread(
+                () -> {
+                  for (int n = 0; !load.stopped().get(); n++) {
+                    writer.send(
+                        newAttempt(clientRandom, clientPrefix + n, clientRandom.nextInt(3) == 0),
+                        busyAllowed);
+                  }
+                },
+                "crash-client-" + c);
+        load.clients().add(client);
+        client.start();
+      }
+      return load;
+    }
+
+    void stop() throws InterruptedException {
+      stopped.set(true);
+      for (Thread client : clients) {
+        client.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(client.isAlive()).as("client thread finished").isFalse();
+      }
     }
   }
 
