@@ -58,7 +58,9 @@ public final class Authenticator {
     Credentials credentials = Credentials.parse(authorization);
     // Keyed by target as well as source, so that failures aimed at one user never lock out
     // another user's right credentials from the same address (a NAT, a proxy).
-    String key = source + " " + account.id() + " " + credentials.target();
+    // The target is the caller's text, up to a header's length: a fixed-size digest keeps each
+    // entry small whatever is sent (two targets sharing a digest only share an allowance).
+    String key = source + " " + account.id() + " " + credentials.target().hashCode();
     throttle
         .reserve(key)
         .ifPresent(

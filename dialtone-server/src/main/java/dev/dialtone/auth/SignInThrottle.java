@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Slows down password and token guessing: a key (an IP address and the account and user it aims at)
@@ -25,6 +26,7 @@ public final class SignInThrottle {
   private final int maxFailures;
   private final Duration window;
   private final Map<String, Window> failures = new ConcurrentHashMap<>();
+  private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
   private record Window(Instant start, int count) {}
 
@@ -105,8 +107,15 @@ public final class SignInThrottle {
     sweep(now);
   }
 
+  /**
+   * Drops ended windows once there are many, at most once a second: a scan of the whole map on
+   * every attempt would let a flood of distinct keys cost each request that much more.
+   */
   private void sweep(Instant now) {
-    if (failures.size() > SWEEP_ABOVE) {
+    Instant due = nextSweep.get();
+    if (failures.size() > SWEEP_ABOVE
+        && !now.isBefore(due)
+        && nextSweep.compareAndSet(due, now.plusSeconds(1))) {
       failures.values().removeIf(w -> isOver(w, now));
     }
   }
