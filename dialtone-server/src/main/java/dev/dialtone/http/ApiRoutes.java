@@ -109,6 +109,9 @@ public final class ApiRoutes {
    * X-Forwarded-For}. The sign-in throttle counts by it; an access log should show it.
    */
   String clientAddress(Context context) {
+    if (trustedProxies.trustsNone()) {
+      return context.req().getRemoteAddr(); // the default, on every signed-in request: no parsing
+    }
     Enumeration<String> forwarded = context.req().getHeaders("X-Forwarded-For");
     List<String> headers = forwarded == null ? List.of() : Collections.list(forwarded);
     return trustedProxies.source(context.req().getRemoteAddr(), headers);

@@ -113,6 +113,11 @@ public final class TrustedProxies {
         "entry '" + entry + "' is not an IPv4 or IPv6 CIDR range such as 10.0.0.0/8 or fd00::/8");
   }
 
+  /** Whether no proxy is trusted (the default): every request's client is then its TCP peer. */
+  boolean trustsNone() {
+    return ranges.isEmpty();
+  }
+
   /**
    * The client address of a request from {@code peer} carrying these {@code X-Forwarded-For} header
    * values, in the order received (several headers read as one comma-joined list).
