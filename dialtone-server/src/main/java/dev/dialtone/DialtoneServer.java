@@ -179,13 +179,13 @@ public final class DialtoneServer implements AutoCloseable {
                       ctx.json(java.util.Map.of("status", "ready"));
                     } catch (StoreException e) {
                       String reason = e.permanentReason();
-                      ctx.status(503)
-                          .json(
-                              java.util.Map.of(
-                                  "status",
-                                  "unavailable",
-                                  "reason",
-                                  reason != null ? reason : "the database is busy or unreachable"));
+                      // Ordered: status first, so the body reads the same on every start.
+                      java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+                      body.put("status", "unavailable");
+                      body.put(
+                          "reason",
+                          reason != null ? reason : "the database is busy or unreachable");
+                      ctx.status(503).json(body);
                     }
                   });
               callRoutes.register(api);
