@@ -1,7 +1,9 @@
 package dev.dialtone;
 
-import dev.dialtone.account.AccountSetup;
 import dev.dialtone.account.AccountStore;
+import dev.dialtone.account.UserStore;
+import dev.dialtone.admin.AccountSetup;
+import dev.dialtone.auth.TokenStore;
 import dev.dialtone.brand.BrandStore;
 import dev.dialtone.config.Config;
 import dev.dialtone.config.ConfigException;
@@ -9,8 +11,6 @@ import dev.dialtone.config.ConfigLoader;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
-import dev.dialtone.token.TokenStore;
-import dev.dialtone.user.UserStore;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.dialtone.account;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.store.Database;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Finds the account a request's {@code Host} names: {@code acme.localhost:8080} is account {@code
@@ -11,9 +10,6 @@ import java.util.regex.Pattern;
  * account; a subdomain that names no account is 404 {@code InvalidEndpoint} (docs/api.md).
  */
 public final class AccountResolver {
-  /** A DNS label: what an account's (or a brand's) subdomain must be. */
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-
   private final Database database;
   private final AccountStore accounts;
   private final String baseDomain;
@@ -25,11 +21,6 @@ public final class AccountResolver {
     this.accounts = accounts;
     this.baseDomain = baseDomain.toLowerCase(Locale.ROOT);
     this.defaultSubdomain = defaultSubdomain;
-  }
-
-  /** Whether the text can be a subdomain: 1 to 63 lowercase letters, digits, inner hyphens. */
-  public static boolean isSubdomain(String text) {
-    return text != null && DNS_LABEL.matcher(text).matches();
   }
 
   public Account resolve(String hostHeader) {

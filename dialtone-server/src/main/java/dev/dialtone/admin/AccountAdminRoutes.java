@@ -3,17 +3,15 @@ package dev.dialtone.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.account.Account;
-import dev.dialtone.account.AccountResolver;
-import dev.dialtone.account.AccountSetup;
 import dev.dialtone.account.AccountStore;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Access;
-import dev.dialtone.auth.CredentialRules;
 import dev.dialtone.http.ApiException;
-import dev.dialtone.http.ApiRequest;
-import dev.dialtone.http.ApiRoutes;
-import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.Reply;
+import dev.dialtone.pipeline.ApiRoutes;
+import dev.dialtone.route.ApiRequest;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,7 +72,7 @@ public final class AccountAdminRoutes {
     String email = text(accountNode, "admin_email");
     String password = text(accountNode, "admin_password");
     String token = text(accountNode, "admin_token");
-    if (!AccountResolver.isSubdomain(subdomain)) {
+    if (!CredentialRules.isSubdomain(subdomain)) {
       errors.add(
           "subdomain",
           "Subdomain",

@@ -1,12 +1,11 @@
 package dev.dialtone.auth;
 
 import dev.dialtone.account.Account;
+import dev.dialtone.account.User;
+import dev.dialtone.account.UserStore;
+import dev.dialtone.api.ErrorCode;
 import dev.dialtone.http.ApiException;
-import dev.dialtone.http.ErrorCode;
 import dev.dialtone.store.Database;
-import dev.dialtone.token.TokenStore;
-import dev.dialtone.user.User;
-import dev.dialtone.user.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +85,7 @@ public final class Authenticator {
         switch (access) {
           case PUBLIC, USER -> true;
           case AGENT -> user.role().isStaff();
-          case ADMIN -> user.role() == dev.dialtone.user.Role.ADMIN;
+          case ADMIN -> user.role() == dev.dialtone.account.Role.ADMIN;
         };
     if (!allowed) {
       throw ApiException.forbidden();

@@ -1,14 +1,14 @@
 package dev.dialtone.brand;
 
-import dev.dialtone.account.AccountResolver;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
-import dev.dialtone.http.ApiRequest;
-import dev.dialtone.http.ApiRoutes;
-import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Reply;
+import dev.dialtone.pipeline.ApiRoutes;
+import dev.dialtone.route.ApiRequest;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class BrandRoutes {
     String sent = input.requiredText("name", "Name", InputObject.MAX_TEXT);
     String name = sent == null ? null : sent.strip();
     String subdomain = input.text("subdomain", "Subdomain", InputObject.MAX_TEXT);
-    if (subdomain != null && !AccountResolver.isSubdomain(subdomain)) {
+    if (subdomain != null && !CredentialRules.isSubdomain(subdomain)) {
       input.add(
           "subdomain",
           "Subdomain",

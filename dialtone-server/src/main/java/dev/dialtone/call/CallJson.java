@@ -1,6 +1,7 @@
 package dev.dialtone.call;
 
 import dev.dialtone.api.CallField;
+import dev.dialtone.api.Timestamps;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;

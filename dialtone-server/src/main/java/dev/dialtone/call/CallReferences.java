@@ -1,14 +1,14 @@
 package dev.dialtone.call;
 
+import dev.dialtone.account.User;
+import dev.dialtone.account.UserStore;
 import dev.dialtone.api.CallField;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.brand.BrandStore;
-import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.organization.OrganizationStore;
 import dev.dialtone.store.Tx;
 import dev.dialtone.ticket.TicketStore;
-import dev.dialtone.user.User;
-import dev.dialtone.user.UserStore;
 import java.util.Map;
 
 /** Checks that a call's id fields name records of the same account (docs/api.md). */

@@ -1,10 +1,14 @@
 package dev.dialtone.comment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dialtone.api.Timestamps;
 import dev.dialtone.call.Call;
-import dev.dialtone.call.Timestamps;
+import dev.dialtone.call.VoiceCommentRenderer;
+import dev.dialtone.http.Html;
 import dev.dialtone.http.Json;
 import dev.dialtone.phone.PhoneNumbers;
+import dev.dialtone.ticket.Comment;
+import dev.dialtone.ticket.CommentType;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

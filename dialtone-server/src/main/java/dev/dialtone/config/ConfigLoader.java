@@ -1,7 +1,6 @@
 package dev.dialtone.config;
 
-import dev.dialtone.account.AccountResolver;
-import dev.dialtone.auth.CredentialRules;
+import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +69,7 @@ public final class ConfigLoader {
             values,
             Setting.SUBDOMAIN,
             v ->
-                AccountResolver.isSubdomain(v)
+                CredentialRules.isSubdomain(v)
                     ? null
                     : "must be 1 to 63 lowercase letters, digits or inner hyphens"),
         checked(

@@ -1,5 +1,8 @@
 package dev.dialtone.http;
 
+import dev.dialtone.api.ErrorCode;
+import dev.dialtone.api.FieldError;
+import dev.dialtone.api.FieldErrorCode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

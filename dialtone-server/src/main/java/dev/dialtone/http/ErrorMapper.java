@@ -1,5 +1,6 @@
 package dev.dialtone.http;
 
+import dev.dialtone.api.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

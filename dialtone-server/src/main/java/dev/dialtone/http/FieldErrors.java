@@ -1,5 +1,7 @@
 package dev.dialtone.http;
 
+import dev.dialtone.api.FieldError;
+import dev.dialtone.api.FieldErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

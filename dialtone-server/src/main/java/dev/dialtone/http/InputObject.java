@@ -2,6 +2,8 @@ package dev.dialtone.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.api.FieldErrorCode;
+import dev.dialtone.route.ApiRequest;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.dialtone.http;
 
+import dev.dialtone.api.ErrorCode;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.UUID;

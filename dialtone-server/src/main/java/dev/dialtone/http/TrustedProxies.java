@@ -114,7 +114,7 @@ public final class TrustedProxies {
   }
 
   /** Whether no proxy is trusted (the default): every request's client is then its TCP peer. */
-  boolean trustsNone() {
+  public boolean trustsNone() {
     return ranges.isEmpty();
   }
 

@@ -1,6 +1,6 @@
 package dev.dialtone.organization;
 
-import dev.dialtone.call.Timestamps;
+import dev.dialtone.api.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.dialtone.organization;
 
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
-import dev.dialtone.http.ApiRequest;
-import dev.dialtone.http.ApiRoutes;
-import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Reply;
+import dev.dialtone.pipeline.ApiRoutes;
+import dev.dialtone.route.ApiRequest;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.Map;

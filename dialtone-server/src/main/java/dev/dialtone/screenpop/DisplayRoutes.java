@@ -1,17 +1,17 @@
 package dev.dialtone.screenpop;
 
+import dev.dialtone.account.UserStore;
+import dev.dialtone.api.ErrorCode;
+import dev.dialtone.api.FieldErrorCode;
+import dev.dialtone.api.Timestamps;
 import dev.dialtone.auth.Access;
-import dev.dialtone.call.Timestamps;
 import dev.dialtone.http.ApiException;
-import dev.dialtone.http.ApiRequest;
-import dev.dialtone.http.ApiRoutes;
-import dev.dialtone.http.ErrorCode;
-import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.Reply;
+import dev.dialtone.pipeline.ApiRoutes;
+import dev.dialtone.route.ApiRequest;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.Tx;
 import dev.dialtone.ticket.TicketStore;
-import dev.dialtone.user.UserStore;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

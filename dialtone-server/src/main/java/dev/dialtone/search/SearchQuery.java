@@ -1,8 +1,8 @@
 package dev.dialtone.search;
 
+import dev.dialtone.account.Role;
+import dev.dialtone.account.UserFilter;
 import dev.dialtone.phone.PhoneNumbers;
-import dev.dialtone.user.Role;
-import dev.dialtone.user.UserFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

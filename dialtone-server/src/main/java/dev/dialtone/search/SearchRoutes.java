@@ -1,13 +1,13 @@
 package dev.dialtone.search;
 
+import dev.dialtone.account.User;
+import dev.dialtone.account.UserStore;
 import dev.dialtone.auth.Access;
-import dev.dialtone.http.ApiRequest;
-import dev.dialtone.http.ApiRoutes;
 import dev.dialtone.http.Reply;
+import dev.dialtone.pipeline.ApiRoutes;
+import dev.dialtone.route.ApiRequest;
 import dev.dialtone.store.Database;
-import dev.dialtone.user.User;
 import dev.dialtone.user.UserJson;
-import dev.dialtone.user.UserStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -23,6 +23,9 @@ public record Ticket(
     int commentCount,
     Instant createdAt,
     Instant updatedAt) {
+  /** Zendesk's limit of comments on one ticket. */
+  public static final int MAX_COMMENTS = 5_000;
+
   public Ticket {
     tags = List.copyOf(tags);
   }

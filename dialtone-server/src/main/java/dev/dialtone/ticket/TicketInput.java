@@ -1,7 +1,7 @@
 package dev.dialtone.ticket;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import java.util.ArrayList;

@@ -1,24 +1,20 @@
 package dev.dialtone.ticket;
 
+import dev.dialtone.account.User;
+import dev.dialtone.account.UserStore;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Access;
 import dev.dialtone.auth.Principal;
 import dev.dialtone.brand.BrandStore;
-import dev.dialtone.comment.Comment;
-import dev.dialtone.comment.CommentStore;
-import dev.dialtone.comment.CommentType;
-import dev.dialtone.comment.VoiceComments;
 import dev.dialtone.http.ApiException;
-import dev.dialtone.http.ApiRequest;
-import dev.dialtone.http.ApiRoutes;
-import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
-import dev.dialtone.http.Pagination;
 import dev.dialtone.http.Reply;
 import dev.dialtone.organization.OrganizationStore;
+import dev.dialtone.pipeline.ApiRoutes;
+import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Pagination;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.Tx;
-import dev.dialtone.user.User;
-import dev.dialtone.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -195,15 +191,12 @@ public final class TicketRoutes {
                     FieldErrorCode.InvalidValue,
                     "closed prevents ticket update");
               }
-              if (input.comment() != null
-                  && stored.commentCount() >= VoiceComments.MAX_COMMENTS_PER_TICKET) {
+              if (input.comment() != null && stored.commentCount() >= Ticket.MAX_COMMENTS) {
                 errors.add(
                     "comments",
                     "Comments",
                     FieldErrorCode.TooLong,
-                    "ticket has reached the limit of "
-                        + VoiceComments.MAX_COMMENTS_PER_TICKET
-                        + " comments");
+                    "ticket has reached the limit of " + Ticket.MAX_COMMENTS + " comments");
               }
               if (input.changes("assignee_id")) {
                 checkAssignee(tx, accountId, input.assigneeId(), errors);

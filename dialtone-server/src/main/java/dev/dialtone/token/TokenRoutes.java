@@ -1,16 +1,18 @@
 package dev.dialtone.token;
 
+import dev.dialtone.account.UserStore;
+import dev.dialtone.api.FieldErrorCode;
+import dev.dialtone.api.Timestamps;
 import dev.dialtone.auth.Access;
+import dev.dialtone.auth.ApiToken;
 import dev.dialtone.auth.Secrets;
-import dev.dialtone.call.Timestamps;
-import dev.dialtone.http.ApiRequest;
-import dev.dialtone.http.ApiRoutes;
-import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.auth.TokenStore;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Reply;
+import dev.dialtone.pipeline.ApiRoutes;
+import dev.dialtone.route.ApiRequest;
 import dev.dialtone.store.Database;
-import dev.dialtone.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

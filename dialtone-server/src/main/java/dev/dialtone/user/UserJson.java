@@ -1,6 +1,7 @@
 package dev.dialtone.user;
 
-import dev.dialtone.call.Timestamps;
+import dev.dialtone.account.User;
+import dev.dialtone.api.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

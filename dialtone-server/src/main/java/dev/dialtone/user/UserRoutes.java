@@ -1,17 +1,21 @@
 package dev.dialtone.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.account.Role;
+import dev.dialtone.account.User;
+import dev.dialtone.account.UserFilter;
+import dev.dialtone.account.UserStore;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Access;
-import dev.dialtone.auth.CredentialRules;
 import dev.dialtone.auth.Secrets;
 import dev.dialtone.http.ApiException;
-import dev.dialtone.http.ApiRequest;
-import dev.dialtone.http.ApiRoutes;
-import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Reply;
 import dev.dialtone.organization.OrganizationStore;
+import dev.dialtone.pipeline.ApiRoutes;
+import dev.dialtone.route.ApiRequest;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.Arrays;

@@ -2,6 +2,8 @@ package dev.dialtone.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dialtone.ticket.Comment;
+import dev.dialtone.ticket.CommentType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

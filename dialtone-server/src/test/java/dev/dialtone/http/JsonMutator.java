@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.route.ApiRequest;
 import dev.dialtone.testing.RandomText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.dialtone.testing;
 
 import dev.dialtone.account.AccountStore;
-import dev.dialtone.comment.Comment;
-import dev.dialtone.comment.CommentStore;
+import dev.dialtone.account.Role;
+import dev.dialtone.account.UserStore;
 import dev.dialtone.config.Config;
 import dev.dialtone.store.Database;
-import dev.dialtone.user.Role;
-import dev.dialtone.user.UserStore;
+import dev.dialtone.ticket.Comment;
+import dev.dialtone.ticket.CommentStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

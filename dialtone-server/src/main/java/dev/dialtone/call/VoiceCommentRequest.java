@@ -1,8 +1,8 @@
-package dev.dialtone.comment;
+package dev.dialtone.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.Json;
 import java.math.BigInteger;

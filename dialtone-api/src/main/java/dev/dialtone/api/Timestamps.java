@@ -1,4 +1,4 @@
-package dev.dialtone.call;
+package dev.dialtone.api;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,13 +1,15 @@
-package dev.dialtone.account;
+package dev.dialtone.admin;
 
+import dev.dialtone.account.Account;
+import dev.dialtone.account.AccountStore;
+import dev.dialtone.account.Role;
+import dev.dialtone.account.User;
+import dev.dialtone.account.UserStore;
 import dev.dialtone.auth.Secrets;
+import dev.dialtone.auth.TokenStore;
 import dev.dialtone.brand.Brand;
 import dev.dialtone.brand.BrandStore;
 import dev.dialtone.store.Tx;
-import dev.dialtone.token.TokenStore;
-import dev.dialtone.user.Role;
-import dev.dialtone.user.User;
-import dev.dialtone.user.UserStore;
 import java.time.Instant;
 
 /** Creates a whole account: the account, its default brand, its first admin and API token. */

@@ -1,4 +1,4 @@
-package dev.dialtone.token;
+package dev.dialtone.auth;
 
 import java.time.Instant;
 

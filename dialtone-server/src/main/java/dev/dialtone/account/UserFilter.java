@@ -1,4 +1,4 @@
-package dev.dialtone.user;
+package dev.dialtone.account;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

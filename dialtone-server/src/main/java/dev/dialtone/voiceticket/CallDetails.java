@@ -1,7 +1,7 @@
-package dev.dialtone.voice;
+package dev.dialtone.voiceticket;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dialtone.call.Timestamps;
+import dev.dialtone.api.Timestamps;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.ticket.Via;

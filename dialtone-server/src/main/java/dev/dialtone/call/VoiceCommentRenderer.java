@@ -1,9 +1,10 @@
-package dev.dialtone.comment;
+package dev.dialtone.call;
 
 import dev.dialtone.api.CallField;
-import dev.dialtone.call.Call;
-import dev.dialtone.call.CallJson;
+import dev.dialtone.http.Html;
 import dev.dialtone.phone.PhoneNumbers;
+import dev.dialtone.ticket.Comment;
+import dev.dialtone.ticket.CommentType;
 import dev.dialtone.ticket.Via;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

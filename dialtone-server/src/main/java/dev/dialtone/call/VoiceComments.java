@@ -1,20 +1,22 @@
-package dev.dialtone.comment;
+package dev.dialtone.call;
 
 import dev.dialtone.account.Account;
+import dev.dialtone.account.User;
+import dev.dialtone.account.UserStore;
 import dev.dialtone.api.CallField;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Principal;
-import dev.dialtone.call.Call;
 import dev.dialtone.http.ApiException;
-import dev.dialtone.http.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.screenpop.ScreenPops;
 import dev.dialtone.store.Tx;
+import dev.dialtone.ticket.Comment;
+import dev.dialtone.ticket.CommentStore;
+import dev.dialtone.ticket.CommentType;
 import dev.dialtone.ticket.Ticket;
 import dev.dialtone.ticket.TicketStatus;
 import dev.dialtone.ticket.TicketStore;
 import dev.dialtone.ticket.Via;
-import dev.dialtone.user.User;
-import dev.dialtone.user.UserStore;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,9 +25,6 @@ import java.util.List;
  * has none, resolves the author, and pops the ticket to an agent when asked.
  */
 public final class VoiceComments {
-  /** Zendesk's limit of comments on one ticket. */
-  public static final int MAX_COMMENTS_PER_TICKET = 5_000;
-
   private final TicketStore tickets;
   private final CommentStore comments;
   private final UserStore users;
@@ -127,12 +126,12 @@ public final class VoiceComments {
     if (ticket.status() == TicketStatus.CLOSED) {
       errors.add("status", "Status", FieldErrorCode.InvalidValue, "closed prevents ticket update");
     }
-    if (ticket.commentCount() >= MAX_COMMENTS_PER_TICKET) {
+    if (ticket.commentCount() >= Ticket.MAX_COMMENTS) {
       errors.add(
           "comments",
           "Comments",
           FieldErrorCode.TooLong,
-          "ticket has reached the limit of " + MAX_COMMENTS_PER_TICKET + " comments");
+          "ticket has reached the limit of " + Ticket.MAX_COMMENTS + " comments");
     }
     errors.throwIfAny();
   }

@@ -1,4 +1,4 @@
-package dev.dialtone.user;
+package dev.dialtone.account;
 
 import java.util.Arrays;
 import java.util.Optional;

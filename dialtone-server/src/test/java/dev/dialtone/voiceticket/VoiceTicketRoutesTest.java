@@ -1,17 +1,17 @@
-package dev.dialtone.voice;
+package dev.dialtone.voiceticket;
 
 import static dev.dialtone.testing.Json.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dialtone.comment.Comment;
-import dev.dialtone.comment.CommentType;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Fixtures;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
+import dev.dialtone.ticket.Comment;
+import dev.dialtone.ticket.CommentType;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.dialtone.comment;
+package dev.dialtone.ticket;
 
 import java.time.Instant;
 import java.util.List;

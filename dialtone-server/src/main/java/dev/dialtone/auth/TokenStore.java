@@ -1,6 +1,5 @@
-package dev.dialtone.token;
+package dev.dialtone.auth;
 
-import dev.dialtone.auth.Secrets;
 import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.dialtone.comment;
+package dev.dialtone.ticket;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,7 +1,7 @@
-package dev.dialtone.voice;
+package dev.dialtone.voiceticket;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.ticket.Via;
 import java.util.List;

@@ -1,9 +1,12 @@
-package dev.dialtone.http;
+package dev.dialtone.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.account.Account;
+import dev.dialtone.api.ErrorCode;
 import dev.dialtone.auth.Principal;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +31,7 @@ public final class ApiRequest {
   private final Set<String> ignoredKeys = new LinkedHashSet<>();
   private byte[] body;
 
-  ApiRequest(Context context, Account account, Principal principal) {
+  public ApiRequest(Context context, Account account, Principal principal) {
     this.context = context;
     this.account = account;
     this.principal = principal;
@@ -173,7 +176,7 @@ public final class ApiRequest {
     ignoredKeys.addAll(keys);
   }
 
-  Set<String> ignoredKeys() {
+  public Set<String> ignoredKeys() {
     return ignoredKeys;
   }
 

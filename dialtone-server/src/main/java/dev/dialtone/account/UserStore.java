@@ -1,4 +1,4 @@
-package dev.dialtone.user;
+package dev.dialtone.account;
 
 import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.store.Row;

@@ -1,5 +1,7 @@
-package dev.dialtone.http;
+package dev.dialtone.route;
 
+import dev.dialtone.api.ErrorCode;
+import dev.dialtone.http.ApiException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

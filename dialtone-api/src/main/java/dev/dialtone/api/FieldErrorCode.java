@@ -1,4 +1,4 @@
-package dev.dialtone.http;
+package dev.dialtone.api;
 
 /** The codes a 422's {@code details} may carry for one field. */
 public enum FieldErrorCode {

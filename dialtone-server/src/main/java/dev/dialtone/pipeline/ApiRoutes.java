@@ -1,14 +1,21 @@
-package dev.dialtone.http;
+package dev.dialtone.pipeline;
 
 import dev.dialtone.account.Account;
 import dev.dialtone.account.AccountResolver;
+import dev.dialtone.api.ErrorCode;
 import dev.dialtone.auth.Access;
 import dev.dialtone.auth.Authenticator;
 import dev.dialtone.auth.Principal;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.Reply;
+import dev.dialtone.http.Responses;
+import dev.dialtone.http.TrustedProxies;
 import dev.dialtone.idempotency.Idempotency;
 import dev.dialtone.ratelimit.Bucket;
 import dev.dialtone.ratelimit.Quota;
 import dev.dialtone.ratelimit.RateLimits;
+import dev.dialtone.route.ApiHandler;
+import dev.dialtone.route.ApiRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

@@ -1,4 +1,4 @@
-package dev.dialtone.comment;
+package dev.dialtone.ticket;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dialtone.http.Json;

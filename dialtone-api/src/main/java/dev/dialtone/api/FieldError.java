@@ -1,4 +1,4 @@
-package dev.dialtone.http;
+package dev.dialtone.api;
 
 /**
  * One entry of a 422's {@code details}: {@code {"description":"Label: message","error":"Code"}}.

@@ -1,4 +1,4 @@
-package dev.dialtone.http;
+package dev.dialtone.api;
 
 /** The closed catalogue of error responses (docs/errors.md), with Zendesk's exact strings. */
 public enum ErrorCode {

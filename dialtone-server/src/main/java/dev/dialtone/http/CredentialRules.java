@@ -1,11 +1,11 @@
-package dev.dialtone.auth;
+package dev.dialtone.http;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The one definition of an acceptable email, password and API token, read alike by the start-up
- * settings, the accounts admin API, the users API and the tokens API.
+ * The one definition of an acceptable email, password, API token and subdomain, read alike by the
+ * start-up settings, the accounts admin API, the users API, the brands API and the tokens API.
  */
 public final class CredentialRules {
   public static final int PASSWORD_MIN = 10;
@@ -20,7 +20,15 @@ public final class CredentialRules {
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
 
+  /** A DNS label: what an account's (or a brand's) subdomain must be. */
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
   private CredentialRules() {}
+
+  /** Whether the text can be a subdomain: 1 to 63 lowercase letters, digits, inner hyphens. */
+  public static boolean isSubdomain(String text) {
+    return text != null && DNS_LABEL.matcher(text).matches();
+  }
 
   /** What {@code GET /api/v2/users/{id}/password/requirements} lists. */
   public static List<String> passwordRequirements() {

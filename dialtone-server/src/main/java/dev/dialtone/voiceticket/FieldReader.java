@@ -1,9 +1,9 @@
-package dev.dialtone.voice;
+package dev.dialtone.voiceticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dialtone.call.Timestamps;
-import dev.dialtone.http.FieldErrorCode;
+import dev.dialtone.api.FieldErrorCode;
+import dev.dialtone.api.Timestamps;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.HttpUrl;
 import dev.dialtone.http.Json;
