@@ -22,6 +22,7 @@ import dev.dialtone.config.ConfigException;
 import dev.dialtone.event.EventBus;
 import dev.dialtone.event.InProcessEventBus;
 import dev.dialtone.event.PostgresEventBus;
+import dev.dialtone.health.HealthRoutes;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.JsonErrorHandler;
 import dev.dialtone.http.NoMethodOverride;
@@ -30,8 +31,11 @@ import dev.dialtone.idempotency.Idempotency;
 import dev.dialtone.idempotency.IdempotencyKeys;
 import dev.dialtone.organization.OrganizationRoutes;
 import dev.dialtone.organization.OrganizationStore;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.ratelimit.RateLimits;
+import dev.dialtone.route.Pipeline;
+import dev.dialtone.route.Route;
+import dev.dialtone.route.RouteTable;
+import dev.dialtone.route.Step;
 import dev.dialtone.screenpop.DisplayRoutes;
 import dev.dialtone.screenpop.ScreenPopStore;
 import dev.dialtone.screenpop.ScreenPops;
@@ -52,11 +56,12 @@ import dev.dialtone.user.UserRoutes;
 import dev.dialtone.voiceticket.VoiceTicketRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -80,6 +85,8 @@ public final class DialtoneServer implements AutoCloseable {
   private Javalin app;
   private AccountSetup.Created firstStart;
   private DataDirLock dataDirLock;
+  private final List<Step> outerSteps = new ArrayList<>();
+  private RouteTable routeTable;
   private final java.util.concurrent.atomic.AtomicReference<String> reportedFailure =
       new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -95,6 +102,35 @@ public final class DialtoneServer implements AutoCloseable {
   /** As {@link #create(Config)}, telling time by {@code clock}: tests move it on. */
   public static DialtoneServer create(Config config, Clock clock) {
     return new DialtoneServer(config, clock);
+  }
+
+  /**
+   * Adds a step that every request runs first, before the account is found (a journal, an access
+   * log, fault injection); in the order added. Only before {@link #start}.
+   */
+  public DialtoneServer addStep(Step step) {
+    if (app != null) {
+      throw new IllegalStateException("steps are added before the server starts");
+    }
+    outerSteps.add(step);
+    return this;
+  }
+
+  /** Every route the server answers, once started. */
+  public RouteTable routes() {
+    if (routeTable == null) {
+      throw new IllegalStateException("the routes are known once the server starts");
+    }
+    return routeTable;
+  }
+
+  @SafeVarargs
+  private static List<Route> concat(List<Route>... lists) {
+    List<Route> all = new ArrayList<>();
+    for (List<Route> list : lists) {
+      all.addAll(list);
+    }
+    return all;
   }
 
   public DialtoneServer start() {
@@ -161,56 +197,33 @@ public final class DialtoneServer implements AutoCloseable {
         Javalin.create(
             javalin -> {
               configure(javalin);
-              ApiRoutes api =
-                  new ApiRoutes(
-                      javalin.routes,
+              routeTable =
+                  new RouteTable(
+                      concat(
+                          new HealthRoutes(database).routes(),
+                          callRoutes.routes(),
+                          displayRoutes.routes(),
+                          voiceTicketRoutes.routes(),
+                          new UserRoutes(database, users, organizations, clock).routes(),
+                          new SearchRoutes(database, users).routes(),
+                          new OrganizationRoutes(database, organizations, clock).routes(),
+                          new BrandRoutes(database, brands, clock).routes(),
+                          new TicketRoutes(
+                                  database, tickets, comments, users, brands, organizations, clock)
+                              .routes(),
+                          new CommentRoutes(database, tickets, comments, calls).routes(),
+                          new TokenRoutes(database, tokens, users, clock).routes(),
+                          new AccountAdminRoutes(
+                                  database, accounts, setup, config.subdomain(), clock)
+                              .routes()));
+              Pipeline.standard(
+                      outerSteps,
                       resolver,
                       authenticator,
-                      idempotency,
+                      config.trustedProxies(),
                       rateLimits,
-                      config.trustedProxies());
-              api.plainGet(
-                  "/_dialtone/health/live", ctx -> ctx.json(java.util.Map.of("status", "live")));
-              api.plainGet(
-                  "/_dialtone/health/ready",
-                  ctx -> {
-                    try {
-                      database.checkWritable();
-                      ctx.json(java.util.Map.of("status", "ready"));
-                    } catch (StoreException e) {
-                      String reason = e.permanentReason();
-                      // Ordered: status first, so the body reads the same on every start.
-                      java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
-                      body.put("status", "unavailable");
-                      body.put(
-                          "reason",
-                          reason != null ? reason : "the database is busy or unreachable");
-                      ctx.status(503).json(body);
-                    }
-                  });
-              callRoutes.register(api);
-              displayRoutes.register(api);
-              voiceTicketRoutes.register(api);
-              new UserRoutes(database, users, organizations, clock).register(api);
-              new SearchRoutes(database, users).register(api);
-              new OrganizationRoutes(database, organizations, clock).register(api);
-              new BrandRoutes(database, brands, clock).register(api);
-              new TicketRoutes(database, tickets, comments, users, brands, organizations, clock)
-                  .register(api);
-              new CommentRoutes(database, tickets, comments, calls).register(api);
-              new TokenRoutes(database, tokens, users, clock).register(api);
-              new AccountAdminRoutes(database, accounts, setup, config.subdomain(), clock)
-                  .register(api);
-              for (HandlerType method : HandlerType.values()) {
-                if (method.isHttpMethod()) {
-                  javalin.routes.addHttpHandler(
-                      method,
-                      "*",
-                      ctx -> {
-                        throw ApiException.invalidEndpoint();
-                      });
-                }
-              }
+                      idempotency)
+                  .mount(javalin.routes, routeTable);
             });
     bind();
     // Only once the port is ours: a start that fails to bind must not create the admin's

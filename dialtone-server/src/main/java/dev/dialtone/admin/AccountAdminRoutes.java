@@ -10,8 +10,8 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,9 +49,17 @@ public final class AccountAdminRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.post("/_dialtone/accounts", Access.ADMIN, this::create);
-    routes.patch("/_dialtone/accounts/{subdomain}", Access.ADMIN, this::update);
+  public List<Route> routes() {
+    return List.of(
+        Route.post("accounts.create", "/_dialtone/accounts", Access.ADMIN, this::create)
+            .unlimited()
+            .summary(
+                "Admin of the default account: creates another account (tenant) with its admin"
+                    + " and API token"),
+        Route.patch(
+                "accounts.update", "/_dialtone/accounts/{subdomain}", Access.ADMIN, this::update)
+            .unlimited()
+            .summary("Admin of the default account: sets the account's own rate limits"));
   }
 
   private void requireDefaultAccount(ApiRequest request) {

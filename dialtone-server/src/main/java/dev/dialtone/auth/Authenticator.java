@@ -44,13 +44,13 @@ public final class Authenticator {
   }
 
   /**
-   * The principal the header proves, or a 401 or 403 exactly as Zendesk answers. A source that has
+   * The principal the header proves, or a 401 (or 403 for a suspended user) exactly as Zendesk
+   * answers; whether the principal may use a route is {@link Access#allows}. A source that has
    * presented too many wrong credentials for one user lately gets 429 with {@code Retry-After}
    * instead, before its credentials are even looked at; so does a password sign-in while every
    * password check slot is busy.
    */
-  public Principal authenticate(
-      Account account, String authorization, Access access, String source) {
+  public Principal authenticate(Account account, String authorization, String source) {
     if (authorization == null) {
       throw ApiException.couldNotAuthenticate();
     }
@@ -79,15 +79,6 @@ public final class Authenticator {
     }
     throttle.release(key);
     if (user.suspended()) {
-      throw ApiException.forbidden();
-    }
-    boolean allowed =
-        switch (access) {
-          case PUBLIC, USER -> true;
-          case AGENT -> user.role().isStaff();
-          case ADMIN -> user.role() == dev.dialtone.account.Role.ADMIN;
-        };
-    if (!allowed) {
       throw ApiException.forbidden();
     }
     return new Principal(account, user);

@@ -7,10 +7,11 @@ import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** Create (admins) and show brands (docs/api.md). */
@@ -26,9 +27,12 @@ public final class BrandRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.post("/api/v2/brands", Access.ADMIN, this::create);
-    routes.get("/api/v2/brands/{brand_id}", Access.AGENT, this::show);
+  public List<Route> routes() {
+    return List.of(
+        Route.post("brands.create", "/api/v2/brands", Access.ADMIN, this::create)
+            .summary("Creates a brand"),
+        Route.get("brands.show", "/api/v2/brands/{brand_id}", Access.AGENT, this::show)
+            .summary("Shows a brand"));
   }
 
   private Reply create(ApiRequest request) {

@@ -8,8 +8,8 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.Json;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,11 +42,22 @@ public final class CallRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.idempotentPost("/api/v2/calls", Access.AGENT, this::create);
-    routes.get("/api/v2/calls/{call_id}", Access.AGENT, this::show);
-    routes.patch("/api/v2/calls/{call_id}", Access.AGENT, this::update);
-    routes.idempotentPost("/api/v2/calls/{call_id}/comments", Access.AGENT, this::comment);
+  public List<Route> routes() {
+    return List.of(
+        Route.post("calls.create", "/api/v2/calls", Access.AGENT, this::create)
+            .talk()
+            .withIdempotencyKey()
+            .summary("Creates a call record; with `comment`, its voice comment on a ticket too"),
+        Route.get("calls.show", "/api/v2/calls/{call_id}", Access.AGENT, this::show)
+            .talk()
+            .summary("Shows a call record"),
+        Route.patch("calls.update", "/api/v2/calls/{call_id}", Access.AGENT, this::update)
+            .talk()
+            .summary("Updates the fields given; the others keep their values"),
+        Route.post("calls.comment", "/api/v2/calls/{call_id}/comments", Access.AGENT, this::comment)
+            .talk()
+            .withIdempotencyKey()
+            .summary("Adds a voice comment of the call to a ticket"));
   }
 
   private Reply create(ApiRequest request) {

@@ -5,9 +5,9 @@ import dev.dialtone.call.Call;
 import dev.dialtone.call.CallStore;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Pagination;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import dev.dialtone.ticket.Comment;
 import dev.dialtone.ticket.CommentStore;
@@ -36,8 +36,10 @@ public final class CommentRoutes {
     this.calls = calls;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.get("/api/v2/tickets/{ticket_id}/comments", Access.AGENT, this::list);
+  public List<Route> routes() {
+    return List.of(
+        Route.get("comments.list", "/api/v2/tickets/{ticket_id}/comments", Access.AGENT, this::list)
+            .summary("Lists a ticket's comments in order, voice comments with their call data"));
   }
 
   private Reply list(ApiRequest request) {

@@ -8,7 +8,6 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.ErrorMapper;
 import dev.dialtone.http.Json;
 import dev.dialtone.http.Reply;
-import dev.dialtone.route.ApiRequest;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.StoreException;
 import dev.dialtone.store.Tx;
@@ -72,14 +71,14 @@ public final class Idempotency {
    * IdempotentRequestError} when the key was used for another request or is not 1 to 255
    * characters, 409 {@code Conflict} while a request with the key runs, on this node or another.
    */
-  public Reply run(ApiRequest request, String key, Supplier<Reply> work) {
+  public Reply run(
+      long accountId, String method, String path, byte[] body, String key, Supplier<Reply> work) {
     if (key.isEmpty() || key.codePointCount(0, key.length()) > MAX_KEY_LENGTH) {
       throw ApiException.of(
           ErrorCode.IDEMPOTENT_REQUEST_ERROR,
           "The Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters long");
     }
-    String hash = requestHash(request.method(), request.path(), request.rawBody());
-    long accountId = request.accountId();
+    String hash = requestHash(method, path, body);
     // On this node a retry is told at once, without waiting for the writer the first one holds.
     String name = accountId + "\n" + key;
     if (!running.add(name)) {

@@ -6,10 +6,11 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** Create (admins) and show organizations (docs/api.md). */
@@ -24,9 +25,16 @@ public final class OrganizationRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.post("/api/v2/organizations", Access.ADMIN, this::create);
-    routes.get("/api/v2/organizations/{organization_id}", Access.AGENT, this::show);
+  public List<Route> routes() {
+    return List.of(
+        Route.post("organizations.create", "/api/v2/organizations", Access.ADMIN, this::create)
+            .summary("Creates an organization"),
+        Route.get(
+                "organizations.show",
+                "/api/v2/organizations/{organization_id}",
+                Access.AGENT,
+                this::show)
+            .summary("Shows an organization"));
   }
 
   private Reply create(ApiRequest request) {

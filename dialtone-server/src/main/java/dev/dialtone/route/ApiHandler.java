@@ -5,6 +5,6 @@ import dev.dialtone.http.Reply;
 
 /** A route's work: from a request to a reply, or an {@link ApiException}. */
 @FunctionalInterface
-public interface ApiHandler {
+public non-sealed interface ApiHandler extends RouteHandler {
   Reply handle(ApiRequest request);
 }

@@ -7,7 +7,9 @@ import dev.dialtone.api.ErrorCode;
 import dev.dialtone.auth.Principal;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Json;
+import dev.dialtone.http.Reply;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,8 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One API request as handlers see it: who asks, in which account, and its parsed parts. */
-public final class ApiRequest {
+/**
+ * One request to a route, as its steps and its handler see it: who asks, in which account, and its
+ * parsed parts. It also carries the request through the route's steps ({@link #proceed}), so a
+ * request costs one object, whatever the number of steps.
+ */
+public final class ApiRequest implements Step.Chain {
   /** The largest request body accepted (docs/api.md). */
   public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -26,31 +32,89 @@ public final class ApiRequest {
   private static final long MAX_DRAINED_BYTES = 16L * 1024 * 1024;
 
   private final Context context;
-  private final Account account;
-  private final Principal principal;
+  private final Route route;
+  private final Step[] steps;
+  private int nextStep;
+  private Account account;
+  private Principal principal;
   private final Set<String> ignoredKeys = new LinkedHashSet<>();
   private byte[] body;
 
-  public ApiRequest(Context context, Account account, Principal principal) {
+  ApiRequest(Context context, Route route, Step[] steps) {
     this.context = context;
-    this.account = account;
-    this.principal = principal;
+    this.route = route;
+    this.steps = steps;
   }
 
+  /** Runs the next step, or the route's handler once every step has run. */
+  @Override
+  public Reply proceed() {
+    if (nextStep < steps.length) {
+      return steps[nextStep++].apply(this, this);
+    }
+    if (route.handler() instanceof ApiHandler api) {
+      return api.handle(this);
+    }
+    openStream((StreamHandler) route.handler());
+    return null;
+  }
+
+  private void openStream(StreamHandler handler) {
+    String accept = context.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw ApiException.of(
+          ErrorCode.BAD_REQUEST,
+          "This route streams server-sent events: send Accept: text/event-stream");
+    }
+    new SseHandler(client -> handler.open(this, client)).handle(context);
+  }
+
+  public Route route() {
+    return route;
+  }
+
+  /** The account the request's host names; routes outside the API's steps have none. */
   public Account account() {
+    if (account == null) {
+      throw new IllegalStateException(route.name() + " runs without an account");
+    }
     return account;
+  }
+
+  void account(Account account) {
+    this.account = account;
   }
 
   /** The authenticated caller; routes open to the public have none. */
   public Principal principal() {
     if (principal == null) {
-      throw new IllegalStateException("route is not authenticated");
+      throw new IllegalStateException(route.name() + " is not authenticated");
     }
     return principal;
   }
 
+  void principal(Principal principal) {
+    this.principal = principal;
+  }
+
   public long accountId() {
-    return account.id();
+    return account().id();
+  }
+
+  /** Adds a header to the response, whatever the reply: for steps such as the rate limit. */
+  public void responseHeader(String name, String value) {
+    context.header(name, value);
+  }
+
+  /** The TCP peer's address, before any proxy header is considered. */
+  String remoteAddress() {
+    return context.req().getRemoteAddr();
+  }
+
+  /** Every value of a request header, in the order sent. */
+  List<String> headers(String name) {
+    java.util.Enumeration<String> values = context.req().getHeaders(name);
+    return values == null ? List.of() : java.util.Collections.list(values);
   }
 
   /**
@@ -176,7 +240,7 @@ public final class ApiRequest {
     ignoredKeys.addAll(keys);
   }
 
-  public Set<String> ignoredKeys() {
+  Set<String> ignoredKeys() {
     return ignoredKeys;
   }
 

@@ -5,17 +5,20 @@ import dev.dialtone.api.ErrorCode;
 import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.api.Timestamps;
 import dev.dialtone.auth.Access;
+import dev.dialtone.event.EventBus;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.Tx;
 import dev.dialtone.ticket.TicketStore;
+import io.javalin.http.sse.SseClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The screen-pop endpoints of Talk Partner Edition (docs/api.md), which open a ticket or a user
@@ -23,6 +26,9 @@ import java.util.Map;
  * asked for.
  */
 public final class DisplayRoutes {
+  /** Open streams one node holds at most: each is a subscription and a connection. */
+  static final int MAX_STREAMS = 256;
+
   /** The most pops one read-back returns, and the default. */
   static final int MAX_LIMIT = 100;
 
@@ -31,6 +37,7 @@ public final class DisplayRoutes {
   private final TicketStore tickets;
   private final ScreenPops screenPops;
   private final Clock clock;
+  private final AtomicInteger openStreams = new AtomicInteger();
 
   public DisplayRoutes(
       Database database, UserStore users, TicketStore tickets, ScreenPops screenPops, Clock clock) {
@@ -41,16 +48,56 @@ public final class DisplayRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.post(
-        "/api/v2/channels/voice/agents/{agent_id}/tickets/{ticket_id}/display",
-        Access.AGENT,
-        this::displayTicket);
-    routes.post(
-        "/api/v2/channels/voice/agents/{agent_id}/users/{user_id}/display",
-        Access.AGENT,
-        this::displayUser);
-    routes.get("/_dialtone/screen-pops", Access.AGENT, this::recent);
+  public List<Route> routes() {
+    return List.of(
+        Route.post(
+                "display.ticket",
+                "/api/v2/channels/voice/agents/{agent_id}/tickets/{ticket_id}/display",
+                Access.AGENT,
+                this::displayTicket)
+            .talk()
+            .summary("Screen-pops a ticket to an agent"),
+        Route.post(
+                "display.user",
+                "/api/v2/channels/voice/agents/{agent_id}/users/{user_id}/display",
+                Access.AGENT,
+                this::displayUser)
+            .talk()
+            .summary("Screen-pops a user's profile to an agent"),
+        Route.get("screen_pops.list", "/_dialtone/screen-pops", Access.AGENT, this::recent)
+            .unlimited()
+            .summary("Every screen pop asked for, newest first, delivered or not"),
+        Route.stream(
+                "screen_pops.stream", "/_dialtone/screen-pops/stream", Access.AGENT, this::stream)
+            .unlimited()
+            .summary(
+                "Server-sent events: each screen pop for the signed-in agent as it is asked for"));
+  }
+
+  /**
+   * Each pop for the signed-in agent as an {@code event: screen_pop} whose data is the pop's JSON;
+   * a comment line {@code :open} first, once the stream listens. Not an agent console: the display
+   * endpoints still answer that the agent has none open.
+   */
+  private void stream(ApiRequest request, SseClient client) {
+    if (openStreams.incrementAndGet() > MAX_STREAMS) {
+      openStreams.decrementAndGet();
+      client.sendComment("too many open streams on this node; try again later");
+      client.close();
+      return;
+    }
+    EventBus.Subscription subscription =
+        screenPops.listen(
+            request.accountId(),
+            request.principal().user().id(),
+            pop -> client.sendEvent(ScreenPops.EVENT_TYPE, pop));
+    client.onClose(
+        () -> {
+          subscription.close();
+          openStreams.decrementAndGet();
+        });
+    client.sendComment("open");
+    client.keepAlive();
   }
 
   // Zendesk's display endpoints take no body; whatever is sent is not read, so it cannot fail.

@@ -2,9 +2,12 @@ package dev.dialtone.screenpop;
 
 import dev.dialtone.event.Event;
 import dev.dialtone.event.EventBus;
+import dev.dialtone.http.Json;
 import dev.dialtone.store.Tx;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Delivers screen pops to agents. Until the agent console exists no agent has a browser session
@@ -59,6 +62,24 @@ public final class ScreenPops {
         + ",\"source\":\""
         + pop.source()
         + "\"}";
+  }
+
+  /**
+   * Calls {@code onPop} with the JSON of every pop for this agent from now on, on whichever node it
+   * was asked for, until the subscription closes.
+   */
+  public EventBus.Subscription listen(long accountId, long agentId, Consumer<String> onPop) {
+    return events.subscribe(
+        event -> {
+          if (event.accountId() == accountId
+              && event.type().equals(EVENT_TYPE)
+              && Json.parseObject(event.payload().getBytes(StandardCharsets.UTF_8))
+                      .path("agent_id")
+                      .asLong()
+                  == agentId) {
+            onPop.accept(event.payload());
+          }
+        });
   }
 
   /** The account's screen pops, newest first. */

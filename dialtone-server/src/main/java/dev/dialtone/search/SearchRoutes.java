@@ -4,8 +4,8 @@ import dev.dialtone.account.User;
 import dev.dialtone.account.UserStore;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import dev.dialtone.user.UserJson;
 import java.util.LinkedHashMap;
@@ -28,8 +28,11 @@ public final class SearchRoutes {
     this.users = users;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.get("/api/v2/search", Access.AGENT, this::search);
+  public List<Route> routes() {
+    return List.of(
+        Route.get("search", "/api/v2/search", Access.AGENT, this::search)
+            .summary(
+                "Searches users with Zendesk's query syntax (`type:user`, `role:`, `phone:`)"));
   }
 
   private Reply search(ApiRequest request) {

@@ -10,9 +10,9 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.Reply;
 import dev.dialtone.organization.OrganizationStore;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Pagination;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.Tx;
 import java.time.Clock;
@@ -48,11 +48,17 @@ public final class TicketRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.idempotentPost("/api/v2/tickets", Access.AGENT, this::create);
-    routes.get("/api/v2/tickets", Access.AGENT, this::list);
-    routes.get("/api/v2/tickets/{ticket_id}", Access.AGENT, this::show);
-    routes.put("/api/v2/tickets/{ticket_id}", Access.AGENT, this::update);
+  public List<Route> routes() {
+    return List.of(
+        Route.post("tickets.create", "/api/v2/tickets", Access.AGENT, this::create)
+            .withIdempotencyKey()
+            .summary("Creates a ticket with its first comment"),
+        Route.get("tickets.list", "/api/v2/tickets", Access.AGENT, this::list)
+            .summary("Lists tickets, with offset or cursor pagination"),
+        Route.get("tickets.show", "/api/v2/tickets/{ticket_id}", Access.AGENT, this::show)
+            .summary("Shows a ticket"),
+        Route.put("tickets.update", "/api/v2/tickets/{ticket_id}", Access.AGENT, this::update)
+            .summary("Updates a ticket's status and fields, optionally adding a comment"));
   }
 
   private Reply create(ApiRequest request) {

@@ -10,8 +10,8 @@ import dev.dialtone.auth.TokenStore;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +45,13 @@ public final class TokenRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.post("/api/v2/api_tokens", Access.ADMIN, this::createApiToken);
-    routes.post("/api/v2/oauth/tokens", Access.ADMIN, this::createOAuthToken);
+  public List<Route> routes() {
+    return List.of(
+        Route.post("api_tokens.create", "/api/v2/api_tokens", Access.ADMIN, this::createApiToken)
+            .summary("Creates an API token; its value is shown once"),
+        Route.post(
+                "oauth_tokens.create", "/api/v2/oauth/tokens", Access.ADMIN, this::createOAuthToken)
+            .summary("Creates an OAuth access token for Bearer sign-in; shown once"));
   }
 
   private Reply createApiToken(ApiRequest request) {

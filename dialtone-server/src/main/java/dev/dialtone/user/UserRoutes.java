@@ -14,8 +14,8 @@ import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Reply;
 import dev.dialtone.organization.OrganizationStore;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.Arrays;
@@ -44,16 +44,35 @@ public final class UserRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.post("/api/v2/users", Access.AGENT, this::create);
-    // Before /users/{user_id}: Javalin answers with the first route that matches.
-    routes.get("/api/v2/users/me", Access.USER, this::me);
-    routes.get("/api/v2/users/search", Access.AGENT, this::search);
-    routes.get("/api/v2/users/{user_id}", Access.AGENT, this::show);
-    routes.post("/api/v2/users/{user_id}/password", Access.ADMIN, this::setPassword);
-    routes.put("/api/v2/users/{user_id}/password", Access.USER, this::changePassword);
-    routes.get(
-        "/api/v2/users/{user_id}/password/requirements", Access.USER, this::passwordRequirements);
+  public List<Route> routes() {
+    return List.of(
+        Route.post("users.create", "/api/v2/users", Access.AGENT, this::create)
+            .summary("Creates a user: an end user who calls, or an agent"),
+        // Before /users/{user_id}: Javalin answers with the first route that matches.
+        Route.get("users.me", "/api/v2/users/me", Access.USER, this::me)
+            .summary("Shows the signed-in user"),
+        Route.get("users.search", "/api/v2/users/search", Access.AGENT, this::search)
+            .summary("Finds users by phone number in any formatting, name or email"),
+        Route.get("users.show", "/api/v2/users/{user_id}", Access.AGENT, this::show)
+            .summary("Shows a user"),
+        Route.post(
+                "users.password.set",
+                "/api/v2/users/{user_id}/password",
+                Access.ADMIN,
+                this::setPassword)
+            .summary("Sets a user's password"),
+        Route.put(
+                "users.password.change",
+                "/api/v2/users/{user_id}/password",
+                Access.USER,
+                this::changePassword)
+            .summary("Changes the signed-in user's own password, given the previous one"),
+        Route.get(
+                "users.password.requirements",
+                "/api/v2/users/{user_id}/password/requirements",
+                Access.USER,
+                this::passwordRequirements)
+            .summary("Lists the password rules, in words"));
   }
 
   private Reply create(ApiRequest request) {

@@ -9,8 +9,8 @@ import dev.dialtone.auth.Principal;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.Json;
 import dev.dialtone.http.Reply;
-import dev.dialtone.pipeline.ApiRoutes;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Route;
 import dev.dialtone.screenpop.ScreenPops;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.Tx;
@@ -57,8 +57,16 @@ public final class VoiceTicketRoutes {
     this.clock = clock;
   }
 
-  public void register(ApiRoutes routes) {
-    routes.idempotentPost("/api/v2/channels/voice/tickets", Access.AGENT, this::create);
+  public List<Route> routes() {
+    return List.of(
+        Route.post(
+                "voice_tickets.create",
+                "/api/v2/channels/voice/tickets",
+                Access.AGENT,
+                this::create)
+            .talk()
+            .withIdempotencyKey()
+            .summary("Creates a ticket with a voicemail or call-summary voice comment"));
   }
 
   private Reply create(ApiRequest request) {

@@ -1,0 +1,25 @@
+package dev.dialtone.route;
+
+import dev.dialtone.account.AccountResolver;
+import dev.dialtone.auth.Access;
+import dev.dialtone.http.Reply;
+
+/** The account the {@code Host} names; 404 {@code InvalidEndpoint} when it names none. */
+final class FindAccount implements Step {
+  private final AccountResolver accounts;
+
+  FindAccount(AccountResolver accounts) {
+    this.accounts = accounts;
+  }
+
+  @Override
+  public boolean appliesTo(Route route) {
+    return route.access() != Access.PUBLIC;
+  }
+
+  @Override
+  public Reply apply(ApiRequest request, Chain next) {
+    request.account(accounts.resolve(request.header("Host")));
+    return next.proceed();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.dialtone.route;
+
+import dev.dialtone.http.Reply;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * Names the body keys Dialtone did not read, in {@code X-Dialtone-Ignored-Fields} and in Zendesk's
+ * own {@code X-Zendesk-API-Warn}. Inside the idempotency step, so that a replay repeats them.
+ */
+final class IgnoredKeys implements Step {
+  /** A body may carry thousands of unknown keys; the header names the first few. */
+  private static final int MAX_SHOWN = 20;
+
+  @Override
+  public boolean appliesTo(Route route) {
+    return route.kind() == Route.Kind.API;
+  }
+
+  @Override
+  public Reply apply(ApiRequest request, Chain next) {
+    Reply reply = next.proceed();
+    if (request.ignoredKeys().isEmpty()) {
+      return reply;
+    }
+    String keys =
+        request.ignoredKeys().stream()
+            .limit(MAX_SHOWN)
+            .map(IgnoredKeys::headerSafe)
+            .collect(Collectors.joining(","));
+    String quoted = "\"" + keys.replace(",", "\",\"") + "\"";
+    return reply
+        .withHeader("X-Dialtone-Ignored-Fields", keys)
+        .withHeader(
+            "X-Zendesk-API-Warn",
+            "Removed restricted keys [" + quoted + "] from parameters according to whitelist");
+  }
+
+  /**
+   * A key as it can travel in a header: keys are client text, so anything but plain ASCII letters,
+   * digits and {@code _.-~} is percent-encoded (UTF-8), and very long keys are cut.
+   */
+  static String headerSafe(String key) {
+    StringBuilder safe = new StringBuilder();
+    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '.'
+          || c == '-'
+          || c == '~') {
+        safe.append(c);
+      } else {
+        safe.append('%').append(String.format("%02X", b & 0xff));
+      }
+      if (safe.length() > 100) {
+        return safe.append("...").toString();
+      }
+    }
+    return safe.toString();
+  }
+}

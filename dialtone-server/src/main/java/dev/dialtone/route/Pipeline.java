@@ -1,0 +1,92 @@
+package dev.dialtone.route;
+
+import dev.dialtone.account.AccountResolver;
+import dev.dialtone.auth.Authenticator;
+import dev.dialtone.http.ApiException;
+import dev.dialtone.http.Reply;
+import dev.dialtone.http.Responses;
+import dev.dialtone.http.TrustedProxies;
+import dev.dialtone.idempotency.Idempotency;
+import dev.dialtone.ratelimit.RateLimits;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The steps every request takes, in one order, and the mounting of the route table onto Javalin.
+ * Each route gets the steps that apply to it once, when it is mounted, so a request looks nothing
+ * up and allocates one {@link ApiRequest}, whatever the number of steps.
+ */
+public final class Pipeline {
+  private final List<Step> steps;
+
+  public Pipeline(List<Step> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  /**
+   * Dialtone's steps: find the account by host, show the quota, sign in, check the role, count the
+   * request against the rate limit, run at most once per {@code Idempotency-Key}, name the ignored
+   * keys; then the handler. {@code outer} steps run first, around all of them (a journal, an access
+   * log, fault injection).
+   */
+  public static Pipeline standard(
+      List<Step> outer,
+      AccountResolver accounts,
+      Authenticator authenticator,
+      TrustedProxies trustedProxies,
+      RateLimits rateLimits,
+      Idempotency idempotency) {
+    List<Step> steps = new ArrayList<>(outer);
+    steps.add(new FindAccount(accounts));
+    steps.add(RateLimit.show(rateLimits));
+    steps.add(new SignIn(authenticator, trustedProxies));
+    steps.add(new CheckRole());
+    steps.add(RateLimit.count(rateLimits));
+    steps.add(new IdempotentReplay(idempotency));
+    steps.add(new IgnoredKeys());
+    return new Pipeline(steps);
+  }
+
+  /**
+   * Mounts every route of the table: HEAD beside every GET, and the {@code .json} twin of every API
+   * route; then 404 {@code InvalidEndpoint} for everything else.
+   */
+  public void mount(RoutesConfig routes, RouteTable table) {
+    for (Route route : table.routes()) {
+      Step[] applicable = steps.stream().filter(step -> step.appliesTo(route)).toArray(Step[]::new);
+      Handler handler = context -> run(context, route, applicable);
+      // HEAD runs the GET handler whole (Jetty sends no body for it), so that it answers exactly
+      // as GET would: the same status, the same headers, counted against the same rate limit.
+      HandlerType method = HandlerType.findOrCreate(route.method().name());
+      List<HandlerType> methods =
+          method == HandlerType.GET ? List.of(HandlerType.GET, HandlerType.HEAD) : List.of(method);
+      for (HandlerType each : methods) {
+        routes.addHttpHandler(each, route.path(), handler);
+        if (route.hasJsonTwin()) {
+          routes.addHttpHandler(each, route.path() + ".json", handler);
+        }
+      }
+    }
+    for (HandlerType method : HandlerType.values()) {
+      if (method.isHttpMethod()) {
+        routes.addHttpHandler(
+            method,
+            "*",
+            context -> {
+              throw ApiException.invalidEndpoint();
+            });
+      }
+    }
+  }
+
+  private static void run(Context context, Route route, Step[] steps) {
+    Reply reply = new ApiRequest(context, route, steps).proceed();
+    if (reply != null) { // null: a stream has answered by itself
+      Responses.write(context, reply);
+    }
+  }
+}

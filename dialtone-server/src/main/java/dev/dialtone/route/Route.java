@@ -1,0 +1,115 @@
+package dev.dialtone.route;
+
+import dev.dialtone.auth.Access;
+import dev.dialtone.ratelimit.Bucket;
+import java.util.regex.Pattern;
+
+/**
+ * One route of the API, as data: everything Dialtone does with a request to it follows from this
+ * entry. Features list their routes ({@code CallRoutes.routes()}); {@link RouteTable} holds them
+ * all, {@link Pipeline} mounts them, and the README's endpoint table, the route-coverage test and
+ * (next) OpenAPI and metrics labels read the same list.
+ *
+ * @param name stable and unique, such as {@code calls.create}: logs, metrics and tests use it
+ * @param bucket the rate-limit budget the route spends; null for routes that are not limited
+ * @param idempotent whether a retry with the same {@code Idempotency-Key} answers the first reply
+ *     again instead of running twice (docs/api.md)
+ * @param summary one sentence for the endpoint table
+ */
+public record Route(
+    Method method,
+    String path,
+    String name,
+    Access access,
+    Bucket bucket,
+    boolean idempotent,
+    RouteHandler handler,
+    String summary) {
+  private static final Pattern NAME = Pattern.compile("[a-z_]+(\\.[a-z_]+)+|[a-z_]+");
+
+  /** The HTTP methods routes use; every GET is answered on HEAD too. */
+  public enum Method {
+    GET,
+    POST,
+    PUT,
+    PATCH
+  }
+
+  /** What a route answers with: a JSON reply, or a stream of server-sent events. */
+  public enum Kind {
+    API,
+    STREAM
+  }
+
+  public Route {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("route name " + name + " is not lower.dotted");
+    }
+    if (idempotent && method != Method.POST) {
+      throw new IllegalArgumentException(name + ": only a POST takes an Idempotency-Key");
+    }
+  }
+
+  /** A route of the support budget, not idempotent, with no summary yet. */
+  private static Route of(
+      Method method, String name, String path, Access access, RouteHandler handler) {
+    return new Route(method, path, name, access, Bucket.SUPPORT, false, handler, "");
+  }
+
+  public static Route get(String name, String path, Access access, ApiHandler handler) {
+    return of(Method.GET, name, path, access, handler);
+  }
+
+  public static Route post(String name, String path, Access access, ApiHandler handler) {
+    return of(Method.POST, name, path, access, handler);
+  }
+
+  public static Route put(String name, String path, Access access, ApiHandler handler) {
+    return of(Method.PUT, name, path, access, handler);
+  }
+
+  public static Route patch(String name, String path, Access access, ApiHandler handler) {
+    return of(Method.PATCH, name, path, access, handler);
+  }
+
+  /** A GET that answers with server-sent events; it signs in like any other route. */
+  public static Route stream(String name, String path, Access access, StreamHandler handler) {
+    return of(Method.GET, name, path, access, handler);
+  }
+
+  /**
+   * A route outside the API's steps: no account, no sign-in, no rate limit, such as a health check
+   * that must answer while the database does not.
+   */
+  public static Route open(String name, String path, ApiHandler handler) {
+    return new Route(Method.GET, path, name, Access.PUBLIC, null, false, handler, "");
+  }
+
+  /** Spends the Talk budget instead of the support one (docs/api.md). */
+  public Route talk() {
+    return new Route(method, path, name, access, Bucket.TALK, idempotent, handler, summary);
+  }
+
+  /** Spends no budget: Dialtone's own routes under {@code /_dialtone}. */
+  public Route unlimited() {
+    return new Route(method, path, name, access, null, idempotent, handler, summary);
+  }
+
+  /** Honours {@code Idempotency-Key}. */
+  public Route withIdempotencyKey() {
+    return new Route(method, path, name, access, bucket, true, handler, summary);
+  }
+
+  public Route summary(String text) {
+    return new Route(method, path, name, access, bucket, idempotent, handler, text);
+  }
+
+  public Kind kind() {
+    return handler instanceof StreamHandler ? Kind.STREAM : Kind.API;
+  }
+
+  /** Whether the route also answers with a {@code .json} suffix, as Zendesk's API routes do. */
+  public boolean hasJsonTwin() {
+    return path.startsWith("/api/");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.dialtone.route;
+
+import dev.dialtone.auth.Access;
+import dev.dialtone.auth.Authenticator;
+import dev.dialtone.http.Reply;
+import dev.dialtone.http.TrustedProxies;
+
+/** Who asks: the principal the {@code Authorization} header proves, or 401. */
+final class SignIn implements Step {
+  private final Authenticator authenticator;
+  private final TrustedProxies trustedProxies;
+
+  SignIn(Authenticator authenticator, TrustedProxies trustedProxies) {
+    this.authenticator = authenticator;
+    this.trustedProxies = trustedProxies;
+  }
+
+  @Override
+  public boolean appliesTo(Route route) {
+    return route.access() != Access.PUBLIC;
+  }
+
+  @Override
+  public Reply apply(ApiRequest request, Chain next) {
+    request.principal(
+        authenticator.authenticate(
+            request.account(), request.header("Authorization"), clientAddress(request)));
+    return next.proceed();
+  }
+
+  /**
+   * Who sent the request: the TCP peer, or the client a trusted proxy names in {@code
+   * X-Forwarded-For}. The sign-in throttle counts by it; an access log should show it.
+   */
+  private String clientAddress(ApiRequest request) {
+    if (trustedProxies.trustsNone()) {
+      return request.remoteAddress(); // the default, on every signed-in request: no parsing
+    }
+    return trustedProxies.source(request.remoteAddress(), request.headers("X-Forwarded-For"));
+  }
+}
