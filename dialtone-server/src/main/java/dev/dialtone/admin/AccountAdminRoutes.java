@@ -9,14 +9,15 @@ import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputLimits;
+import dev.dialtone.http.InputObject;
+import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +27,6 @@ import java.util.Map;
  * limits.
  */
 public final class AccountAdminRoutes {
-
-  /** The largest rate limit an account may be given: far beyond any real need, within an int. */
-  private static final int MAX_RATE_LIMIT = 1_000_000_000;
 
   private final Database database;
   private final AccountStore accounts;
@@ -76,29 +74,27 @@ public final class AccountAdminRoutes {
       throw ApiException.invalidJson("The request body must have an \"account\" object");
     }
     FieldErrors errors = new FieldErrors();
-    String subdomain = text(accountNode, "subdomain");
-    String email = text(accountNode, "admin_email");
-    String password = text(accountNode, "admin_password");
-    String token = text(accountNode, "admin_token");
-    if (!CredentialRules.isSubdomain(subdomain)) {
-      errors.add(
-          "subdomain",
-          "Subdomain",
-          FieldErrorCode.InvalidValue,
-          "must be 1 to 63 lowercase letters, digits or inner hyphens");
+    InputObject input = new InputObject((ObjectNode) accountNode, errors, Wording.SUPPORT);
+    String subdomain = input.text("subdomain", "Subdomain", InputLimits.TEXT);
+    String email = input.text("admin_email", "Admin email", InputLimits.TEXT);
+    String password = input.text("admin_password", "Admin password", InputLimits.TEXT);
+    String token = input.text("admin_token", "Admin token", InputLimits.TEXT);
+    if (!input.failed("subdomain") && !CredentialRules.isSubdomain(subdomain)) {
+      input.add(
+          "subdomain", "Subdomain", FieldErrorCode.InvalidFormat, CredentialRules.NOT_A_SUBDOMAIN);
     }
-    if (!CredentialRules.isEmail(email)) {
-      errors.add(
-          "admin_email", "Admin email", FieldErrorCode.InvalidValue, "is not an email address");
+    if (!input.failed("admin_email") && !CredentialRules.isEmail(email)) {
+      input.add(
+          "admin_email", "Admin email", FieldErrorCode.InvalidFormat, CredentialRules.NOT_AN_EMAIL);
     }
     // Left out, the password and token are generated; given, they must meet the rules.
     String passwordProblem = password == null ? null : CredentialRules.passwordProblem(password);
     if (passwordProblem != null) {
-      errors.add("admin_password", "Admin password", FieldErrorCode.InvalidValue, passwordProblem);
+      input.add("admin_password", "Admin password", FieldErrorCode.InvalidValue, passwordProblem);
     }
     String tokenProblem = token == null ? null : CredentialRules.tokenProblem(token);
     if (tokenProblem != null) {
-      errors.add("admin_token", "Admin token", FieldErrorCode.InvalidValue, tokenProblem);
+      input.add("admin_token", "Admin token", FieldErrorCode.InvalidValue, tokenProblem);
     }
     errors.throwIfAny();
     AccountSetup.Created created =
@@ -128,20 +124,11 @@ public final class AccountAdminRoutes {
   private Reply update(ApiRequest request) {
     requireDefaultAccount(request);
     String subdomain = request.pathParam("subdomain");
-    ObjectNode input = request.envelope("account");
-    List<String> unknown = new ArrayList<>();
-    input
-        .fieldNames()
-        .forEachRemaining(
-            key -> {
-              if (!key.equals("rate_limit_support") && !key.equals("rate_limit_talk")) {
-                unknown.add(key);
-              }
-            });
-    request.ignored(unknown);
     FieldErrors errors = new FieldErrors();
-    LimitInput support = rateLimit(input, "rate_limit_support", "Rate limit support", errors);
-    LimitInput talk = rateLimit(input, "rate_limit_talk", "Rate limit talk", errors);
+    InputObject input = new InputObject(request.envelope("account"), errors, Wording.SUPPORT);
+    LimitInput support = rateLimit(input, "rate_limit_support", "Rate limit support");
+    LimitInput talk = rateLimit(input, "rate_limit_talk", "Rate limit talk");
+    request.ignored(input.unknownKeys());
     errors.throwIfAny();
     Account updated =
         database.write(
@@ -166,32 +153,9 @@ public final class AccountAdminRoutes {
   /** A rate limit as sent: whether the key was there, and its value (null to clear). */
   private record LimitInput(boolean given, Integer value) {}
 
-  private static LimitInput rateLimit(
-      JsonNode input, String key, String label, FieldErrors errors) {
-    JsonNode value = input.get(key);
-    if (value == null) {
-      return new LimitInput(false, null);
-    }
-    if (value.isNull()) {
-      return new LimitInput(true, null);
-    }
-    if (!value.isIntegralNumber()) {
-      errors.add(key, label, FieldErrorCode.InvalidType, "must be an integer or null");
-      return new LimitInput(false, null);
-    }
-    if (!value.canConvertToLong() || value.longValue() < 0 || value.longValue() > MAX_RATE_LIMIT) {
-      errors.add(
-          key,
-          label,
-          FieldErrorCode.InvalidValue,
-          "must be from 0 (no limit) to " + MAX_RATE_LIMIT);
-      return new LimitInput(false, null);
-    }
-    return new LimitInput(true, value.intValue());
-  }
-
-  private static String text(JsonNode node, String key) {
-    JsonNode value = node.get(key);
-    return value != null && value.isTextual() ? value.textValue() : null;
+  private static LimitInput rateLimit(InputObject input, String key, String label) {
+    boolean sent = input.has(key);
+    Integer value = input.limit(key, label, InputLimits.RATE_LIMIT);
+    return new LimitInput(sent && !input.failed(key), value);
   }
 }

@@ -5,7 +5,9 @@ import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputLimits;
 import dev.dialtone.http.InputObject;
+import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Route;
@@ -37,16 +39,13 @@ public final class BrandRoutes {
 
   private Reply create(ApiRequest request) {
     FieldErrors errors = new FieldErrors();
-    InputObject input = new InputObject(request.envelope("brand"), errors);
-    String sent = input.requiredText("name", "Name", InputObject.MAX_TEXT);
+    InputObject input = new InputObject(request.envelope("brand"), errors, Wording.SUPPORT);
+    String sent = input.requiredText("name", "Name", InputLimits.TEXT);
     String name = sent == null ? null : sent.strip();
-    String subdomain = input.text("subdomain", "Subdomain", InputObject.MAX_TEXT);
+    String subdomain = input.text("subdomain", "Subdomain", InputLimits.TEXT);
     if (subdomain != null && !CredentialRules.isSubdomain(subdomain)) {
       input.add(
-          "subdomain",
-          "Subdomain",
-          FieldErrorCode.InvalidFormat,
-          "must be 1 to 63 lowercase letters, digits or inner hyphens");
+          "subdomain", "Subdomain", FieldErrorCode.InvalidFormat, CredentialRules.NOT_A_SUBDOMAIN);
     }
     request.ignored(input.unknownKeys());
     errors.throwIfAny();

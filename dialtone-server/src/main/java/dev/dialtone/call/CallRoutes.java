@@ -6,6 +6,7 @@ import dev.dialtone.api.CallField;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputObject;
 import dev.dialtone.http.Json;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
@@ -14,14 +15,11 @@ import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The four routes of the Talk Partner Edition calls API (docs/api.md). */
 public final class CallRoutes {
-  private static final Set<String> CREATE_KEYS = Set.of("call", "comment");
 
   private final Database database;
   private final CallStore calls;
@@ -68,8 +66,8 @@ public final class CallRoutes {
       throw ApiException.invalidJson(
           "The comment must be a JSON object, not " + Json.kind(commentNode));
     }
-    List<String> ignored = new ArrayList<>(unknownKeys(body, CREATE_KEYS));
     FieldErrors errors = new FieldErrors();
+    List<String> ignored = new ArrayList<>(envelopeUnknownKeys(body, errors, "call", "comment"));
     CallInput.Parsed parsed = CallInput.forCreate(callNode, errors);
     ignored.addAll(parsed.unknownKeys());
     VoiceCommentRequest comment = null;
@@ -114,7 +112,7 @@ public final class CallRoutes {
     long id = request.pathId("call_id");
     ObjectNode body = request.jsonBody();
     ObjectNode callNode = ApiRequest.envelope(body, "call");
-    List<String> ignored = new ArrayList<>(unknownKeys(body, Set.of("call")));
+    List<String> ignored = new ArrayList<>(envelopeUnknownKeys(body, new FieldErrors(), "call"));
     Call call =
         database.write(
             tx -> {
@@ -168,15 +166,13 @@ public final class CallRoutes {
         tx, call.accountId(), call.id(), Map.of(CallField.TICKET_ID, added.ticket().id()), now);
   }
 
-  private static List<String> unknownKeys(ObjectNode body, Set<String> known) {
-    List<String> unknown = new ArrayList<>();
-    Iterator<String> names = body.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        unknown.add(name);
-      }
+  /** The body's keys other than {@code known}, which are read by their own readers. */
+  private static List<String> envelopeUnknownKeys(
+      ObjectNode body, FieldErrors errors, String... known) {
+    InputObject top = new InputObject(body, errors);
+    for (String key : known) {
+      top.has(key);
     }
-    return unknown;
+    return top.unknownKeys();
   }
 }

@@ -12,7 +12,14 @@ public final class CredentialRules {
   public static final int PASSWORD_MAX = 128;
   public static final int TOKEN_MIN = 20;
   public static final int TOKEN_MAX = 128;
-  public static final int EMAIL_MAX = 255;
+  public static final int EMAIL_MAX = InputLimits.TEXT;
+
+  /** What a field error says of an email that breaks the rule, wherever it is read. */
+  public static final String NOT_AN_EMAIL = "is not properly formatted";
+
+  /** What a field error says of a subdomain that breaks the rule, wherever it is read. */
+  public static final String NOT_A_SUBDOMAIN =
+      "must be 1 to 63 lowercase letters, digits or inner hyphens";
 
   /** Loose on purpose: one {@code @} with something on each side and a dot in the domain. */
   private static final Pattern EMAIL =

@@ -4,7 +4,9 @@ import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputLimits;
 import dev.dialtone.http.InputObject;
+import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Route;
@@ -39,10 +41,10 @@ public final class OrganizationRoutes {
 
   private Reply create(ApiRequest request) {
     FieldErrors errors = new FieldErrors();
-    InputObject input = new InputObject(request.envelope("organization"), errors);
-    String sent = input.requiredText("name", "Name", InputObject.MAX_TEXT);
+    InputObject input = new InputObject(request.envelope("organization"), errors, Wording.SUPPORT);
+    String sent = input.requiredText("name", "Name", InputLimits.TEXT);
     String name = sent == null ? null : sent.strip();
-    String externalId = input.text("external_id", "External ID", InputObject.MAX_TEXT);
+    String externalId = input.text("external_id", "External ID", InputLimits.TEXT);
     request.ignored(input.unknownKeys());
     Organization organization =
         database.write(

@@ -26,6 +26,12 @@ public record Ticket(
   /** Zendesk's limit of comments on one ticket. */
   public static final int MAX_COMMENTS = 5_000;
 
+  /** The values of {@code priority}, in Zendesk's order. */
+  public static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
+
+  /** The values of {@code type}, in Zendesk's order. */
+  public static final List<String> TYPES = List.of("problem", "incident", "question", "task");
+
   public Ticket {
     tags = List.copyOf(tags);
   }

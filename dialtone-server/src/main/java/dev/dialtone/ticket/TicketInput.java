@@ -1,9 +1,10 @@
 package dev.dialtone.ticket;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputLimits;
 import dev.dialtone.http.InputObject;
+import dev.dialtone.http.InputObject.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,13 +17,6 @@ import java.util.List;
 final class TicketInput {
   static final List<String> STATUSES =
       Arrays.stream(TicketStatus.values()).map(TicketStatus::wireName).toList();
-  static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
-  static final List<String> TYPES = List.of("problem", "incident", "question", "task");
-
-  /** Zendesk's comments hold up to 64 KB; counting characters keeps the rule simple. */
-  static final int MAX_BODY = 65_536;
-
-  static final int MAX_TAGS = 100;
 
   /** The first or a further comment: a plain text comment. */
   record NewComment(String body, boolean isPublic) {}
@@ -63,17 +57,17 @@ final class TicketInput {
   private TicketInput() {}
 
   static Create forCreate(ObjectNode ticket, FieldErrors errors) {
-    InputObject input = new InputObject(ticket, errors);
-    String subject = input.text("subject", "Subject", InputObject.MAX_TEXT);
+    InputObject input = new InputObject(ticket, errors, Wording.SUPPORT);
+    String subject = input.text("subject", "Subject", InputLimits.TEXT);
     List<String> unknown = new ArrayList<>();
-    NewComment comment = comment(input, errors, unknown, true);
+    NewComment comment = comment(input, unknown, true);
     Long requesterId = input.id("requester_id", "Requester");
     Long assigneeId = input.id("assignee_id", "Assignee");
     String status = input.oneOf("status", "Status", STATUSES);
-    String priority = input.oneOf("priority", "Priority", PRIORITIES);
-    String type = input.oneOf("type", "Type", TYPES);
-    List<String> tags = input.texts("tags", "Tags", MAX_TAGS, InputObject.MAX_TEXT);
-    String externalId = input.text("external_id", "External ID", InputObject.MAX_TEXT);
+    String priority = input.oneOf("priority", "Priority", Ticket.PRIORITIES);
+    String type = input.oneOf("type", "Type", Ticket.TYPES);
+    List<String> tags = input.texts("tags", "Tags", InputLimits.TAGS, InputLimits.TEXT);
+    String externalId = input.text("external_id", "External ID", InputLimits.TEXT);
     Long brandId = input.id("brand_id", "Brand");
     Long organizationId = input.id("organization_id", "Organization");
     unknown.addAll(0, input.unknownKeys());
@@ -93,23 +87,23 @@ final class TicketInput {
   }
 
   static Update forUpdate(ObjectNode ticket, FieldErrors errors) {
-    InputObject input = new InputObject(ticket, errors);
+    InputObject input = new InputObject(ticket, errors, Wording.SUPPORT);
     List<String> sent = new ArrayList<>();
     for (String key : List.of("subject", "status", "priority", "type", "assignee_id")) {
       if (input.has(key)) {
         sent.add(key);
       }
     }
-    String subject = input.text("subject", "Subject", InputObject.MAX_TEXT);
+    String subject = input.text("subject", "Subject", InputLimits.TEXT);
     String status = input.oneOf("status", "Status", STATUSES);
-    if (sent.contains("status") && status == null && !errors.has("status")) {
-      input.add("status", "Status", FieldErrorCode.BlankValue, "cannot be blank");
+    if (sent.contains("status") && status == null) {
+      input.blank("status", "Status", "");
     }
-    String priority = input.oneOf("priority", "Priority", PRIORITIES);
-    String type = input.oneOf("type", "Type", TYPES);
+    String priority = input.oneOf("priority", "Priority", Ticket.PRIORITIES);
+    String type = input.oneOf("type", "Type", Ticket.TYPES);
     Long assigneeId = input.id("assignee_id", "Assignee");
     List<String> unknown = new ArrayList<>();
-    NewComment comment = comment(input, errors, unknown, false);
+    NewComment comment = comment(input, unknown, false);
     unknown.addAll(0, input.unknownKeys());
     return new Update(
         List.copyOf(sent),
@@ -126,16 +120,15 @@ final class TicketInput {
    * The {@code comment} object: {@code body} required (its errors are named {@code comment.body}),
    * {@code public} true unless sent false. Required on create, optional on update.
    */
-  private static NewComment comment(
-      InputObject ticket, FieldErrors errors, List<String> unknown, boolean required) {
+  private static NewComment comment(InputObject ticket, List<String> unknown, boolean required) {
     InputObject comment = ticket.object("comment", "Comment");
     if (comment == null) {
-      if (required && !errors.has("comment")) {
-        ticket.add("comment.body", "Comment body", FieldErrorCode.BlankValue, "cannot be blank");
+      if (required && !ticket.failed("comment")) {
+        ticket.blank("comment.body", "Comment body", "");
       }
       return null;
     }
-    String body = comment.requiredText("body", "Comment body", MAX_BODY);
+    String body = comment.requiredText("body", "Comment body", InputLimits.COMMENT_BODY);
     Boolean isPublic = comment.bool("public", "Comment public");
     unknown.addAll(comment.unknownKeys());
     return body == null ? null : new NewComment(body, isPublic == null || isPublic);

@@ -8,7 +8,9 @@ import dev.dialtone.auth.ApiToken;
 import dev.dialtone.auth.Secrets;
 import dev.dialtone.auth.TokenStore;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputLimits;
 import dev.dialtone.http.InputObject;
+import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Route;
@@ -30,8 +32,6 @@ public final class TokenRoutes {
    * {@code read}, {@code write}, {@code impersonate}, or a resource scope like {@code users:read}.
    */
   private static final Pattern SCOPE = Pattern.compile("[a-z_]{1,50}(:(read|write))?");
-
-  private static final int MAX_SCOPES = 50;
 
   private final Database database;
   private final TokenStore tokens;
@@ -56,8 +56,8 @@ public final class TokenRoutes {
 
   private Reply createApiToken(ApiRequest request) {
     FieldErrors errors = new FieldErrors();
-    InputObject input = new InputObject(request.envelope("api_token"), errors);
-    String description = input.text("description", "Description", InputObject.MAX_TEXT);
+    InputObject input = new InputObject(request.envelope("api_token"), errors, Wording.SUPPORT);
+    String description = input.text("description", "Description", InputLimits.TEXT);
     request.ignored(input.unknownKeys());
     errors.throwIfAny();
     String secret = Secrets.newToken();
@@ -85,19 +85,17 @@ public final class TokenRoutes {
    */
   private Reply createOAuthToken(ApiRequest request) {
     FieldErrors errors = new FieldErrors();
-    InputObject input = new InputObject(request.envelope("token"), errors);
+    InputObject input = new InputObject(request.envelope("token"), errors, Wording.SUPPORT);
     Long userId = input.id("user_id", "User");
-    List<String> scopes = input.texts("scopes", "Scopes", MAX_SCOPES, InputObject.MAX_TEXT);
+    List<String> scopes = input.texts("scopes", "Scopes", InputLimits.SCOPES, InputLimits.TEXT);
     if (scopes != null && scopes.stream().anyMatch(scope -> !SCOPE.matcher(scope).matches())) {
       input.add(
           "scopes",
           "Scopes",
           FieldErrorCode.InvalidValue,
           "must be read, write, impersonate or resource:read|write");
-    } else if (scopes != null && scopes.isEmpty()) {
-      input.add("scopes", "Scopes", FieldErrorCode.BlankValue, "cannot be blank");
-    } else if (scopes == null && !errors.has("scopes")) {
-      input.add("scopes", "Scopes", FieldErrorCode.BlankValue, "cannot be blank");
+    } else if (scopes == null || scopes.isEmpty()) {
+      input.blank("scopes", "Scopes", "");
     }
     request.ignored(input.unknownKeys());
     long owner = userId != null ? userId : request.principal().user().id();

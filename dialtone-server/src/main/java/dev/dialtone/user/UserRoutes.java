@@ -11,7 +11,9 @@ import dev.dialtone.auth.Secrets;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.CredentialRules;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputLimits;
 import dev.dialtone.http.InputObject;
+import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
 import dev.dialtone.organization.OrganizationStore;
 import dev.dialtone.route.ApiRequest;
@@ -78,14 +80,14 @@ public final class UserRoutes {
   private Reply create(ApiRequest request) {
     ObjectNode envelope = request.envelope("user");
     FieldErrors errors = new FieldErrors();
-    InputObject input = new InputObject(envelope, errors);
-    String name = input.requiredText("name", "Name", InputObject.MAX_TEXT);
-    String email = blankToNull(input.text("email", "Email", InputObject.MAX_TEXT));
+    InputObject input = new InputObject(envelope, errors, Wording.SUPPORT);
+    String name = input.requiredText("name", "Name", InputLimits.TEXT);
+    String email = blankToNull(input.text("email", "Email", InputLimits.TEXT));
     if (email != null && !CredentialRules.isEmail(email)) {
-      input.add("email", "Email", FieldErrorCode.InvalidFormat, "is not properly formatted");
+      input.add("email", "Email", FieldErrorCode.InvalidFormat, CredentialRules.NOT_AN_EMAIL);
       email = null;
     }
-    String phone = blankToNull(input.text("phone", "Phone", InputObject.MAX_TEXT));
+    String phone = blankToNull(input.text("phone", "Phone", InputLimits.TEXT));
     String roleName = input.oneOf("role", "Role", ROLES);
     Long organizationId = input.id("organization_id", "Organization");
     request.ignored(input.unknownKeys());
@@ -129,7 +131,7 @@ public final class UserRoutes {
   private Reply setPassword(ApiRequest request) {
     long id = request.pathId("user_id");
     FieldErrors errors = new FieldErrors();
-    InputObject input = new InputObject(request.jsonBody(), errors);
+    InputObject input = new InputObject(request.jsonBody(), errors, Wording.SUPPORT);
     String password = newPassword(input);
     request.ignored(input.unknownKeys());
     errors.throwIfAny();
@@ -154,8 +156,9 @@ public final class UserRoutes {
       throw ApiException.forbidden();
     }
     FieldErrors errors = new FieldErrors();
-    InputObject input = new InputObject(request.jsonBody(), errors);
-    String previous = input.requiredText("previous_password", "Previous password", 1024);
+    InputObject input = new InputObject(request.jsonBody(), errors, Wording.SUPPORT);
+    String previous =
+        input.requiredText("previous_password", "Previous password", InputLimits.PREVIOUS_PASSWORD);
     String password = newPassword(input);
     request.ignored(input.unknownKeys());
     errors.throwIfAny();

@@ -1,15 +1,13 @@
 package dev.dialtone.voiceticket;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.api.Timestamps;
-import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputLimits;
+import dev.dialtone.http.InputObject;
 import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.ticket.Via;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@code voice_comment} of {@code POST /api/v2/channels/voice/tickets}: one call or voicemail
@@ -31,33 +29,17 @@ record CallDetails(
   static final String KEY = "voice_comment";
   static final String LABEL = "Voice comment";
 
-  private static final Set<String> KEYS =
-      Set.of(
-          "from",
-          "to",
-          "recording_url",
-          "started_at",
-          "call_duration",
-          "answered_by_id",
-          "transcription_text",
-          "location");
-  private static final int MAX_TEXT = 255;
-  private static final int MAX_URL = 2_048;
-  private static final int MAX_TRANSCRIPTION = 1_000_000;
-
   /** Reads and type-checks every key; each failing one adds a detail keyed by its path. */
-  static CallDetails read(ObjectNode node, String path, FieldErrors errors, List<String> ignored) {
-    FieldReader in = new FieldReader(node, path + ".", errors);
-    ignored.addAll(in.unknownKeys(KEYS));
+  static CallDetails read(InputObject in) {
     return new CallDetails(
-        in.requiredText("from", LABEL + " from", MAX_TEXT),
-        in.requiredText("to", LABEL + " to", MAX_TEXT),
-        in.requiredUrl("recording_url", LABEL + " recording URL", MAX_URL),
+        in.requiredText("from", LABEL + " from", InputLimits.TEXT),
+        in.requiredText("to", LABEL + " to", InputLimits.TEXT),
+        in.requiredUrl("recording_url", LABEL + " recording URL", InputLimits.URL),
         in.requiredTimestamp("started_at", LABEL + " started at"),
         in.requiredCount("call_duration", LABEL + " call duration"),
         in.requiredId("answered_by_id", LABEL + " answered by"),
-        in.text("transcription_text", LABEL + " transcription text", MAX_TRANSCRIPTION),
-        in.text("location", LABEL + " location", MAX_TEXT));
+        in.text("transcription_text", LABEL + " transcription text", InputLimits.TRANSCRIPT),
+        in.text("location", LABEL + " location", InputLimits.TEXT));
   }
 
   /** The stored {@code data} of the comment: every key, unset ones as null, time in UTC. */

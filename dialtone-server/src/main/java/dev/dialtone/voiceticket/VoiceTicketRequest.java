@@ -3,9 +3,12 @@ package dev.dialtone.voiceticket;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.InputLimits;
+import dev.dialtone.http.InputObject;
+import dev.dialtone.http.InputObject.Wording;
+import dev.dialtone.ticket.Ticket;
 import dev.dialtone.ticket.Via;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The body of {@code POST /api/v2/channels/voice/tickets}, read and type-checked. Whether its ids
@@ -28,27 +31,6 @@ record VoiceTicketRequest(
     List<String> tags,
     String externalId,
     Long displayToAgent) {
-  private static final Set<String> BODY_KEYS = Set.of("ticket", "display_to_agent");
-  private static final Set<String> TICKET_KEYS =
-      Set.of(
-          "via_id",
-          CallDetails.KEY,
-          "subject",
-          "comment",
-          "requester_id",
-          "assignee_id",
-          "priority",
-          "type",
-          "tags",
-          "external_id");
-  private static final Set<String> COMMENT_KEYS = Set.of("body", "public");
-  private static final int MAX_TEXT = 255;
-
-  /** Zendesk's limit on one comment's text. */
-  private static final int MAX_COMMENT = 65_536;
-
-  private static final int MAX_TAGS = 100;
-
   VoiceTicketRequest {
     tags = List.copyOf(tags);
   }
@@ -61,31 +43,22 @@ record VoiceTicketRequest(
       ObjectNode body, ObjectNode ticket, FieldErrors errors, List<String> ignored) {
     // Fields are named without the "ticket." envelope, in details as in the ignored-fields
     // header, as the calls API names those of "call".
-    FieldReader top = new FieldReader(body, "", errors);
-    FieldReader fields = new FieldReader(ticket, "", errors);
-    ignored.addAll(top.unknownKeys(BODY_KEYS));
-    ignored.addAll(fields.unknownKeys(TICKET_KEYS));
+    InputObject top = new InputObject(body, errors, Wording.SUPPORT);
+    InputObject fields = new InputObject(ticket, errors, Wording.SUPPORT);
+    top.has("ticket");
 
     Integer viaId = viaId(fields);
-    CallDetails call = null;
-    ObjectNode callNode = fields.object(CallDetails.KEY, CallDetails.LABEL);
-    if (callNode != null) {
-      call = CallDetails.read(callNode, CallDetails.KEY, errors, ignored);
-    } else if (viaId != null && viaId == Via.VOICEMAIL && !errors.has(CallDetails.KEY)) {
-      fields.fail(
-          CallDetails.KEY,
-          CallDetails.LABEL,
-          FieldErrorCode.BlankValue,
-          "cannot be blank for a voicemail (via_id 44)");
+    InputObject callInput = fields.object(CallDetails.KEY, CallDetails.LABEL);
+    CallDetails call = callInput == null ? null : CallDetails.read(callInput);
+    if (callInput == null && viaId != null && viaId == Via.VOICEMAIL) {
+      fields.blank(CallDetails.KEY, CallDetails.LABEL, " for a voicemail (via_id 44)");
     }
 
     String commentBody = null;
     boolean commentPublic = true;
-    ObjectNode commentNode = fields.object("comment", "Comment");
-    if (commentNode != null) {
-      FieldReader comment = new FieldReader(commentNode, "comment.", errors);
-      ignored.addAll(comment.unknownKeys(COMMENT_KEYS));
-      commentBody = comment.text("body", "Comment body", MAX_COMMENT);
+    InputObject comment = fields.object("comment", "Comment");
+    if (comment != null) {
+      commentBody = comment.text("body", "Comment body", InputLimits.COMMENT_BODY);
       if (commentBody != null && commentBody.isBlank()) {
         commentBody = null;
       }
@@ -95,40 +68,45 @@ record VoiceTicketRequest(
     // Ours, from Zendesk ticket rules: a ticket starts with a comment, which is its description.
     if (viaId != null
         && viaId != Via.VOICEMAIL
-        && callNode == null
+        && callInput == null
         && commentBody == null
-        && !errors.has(CallDetails.KEY)
-        && !errors.has("comment")
-        && !errors.has("comment.body")) {
-      fields.fail(
-          "comment",
-          "Comment",
-          FieldErrorCode.BlankValue,
-          "cannot be blank: send a comment with a body, or a voice_comment");
+        && !fields.failed(CallDetails.KEY)
+        && !fields.failed("comment.body")) {
+      fields.blank("comment", "Comment", ": send a comment with a body, or a voice_comment");
     }
 
-    return new VoiceTicketRequest(
-        viaId,
-        call,
-        fields.text("subject", "Subject", MAX_TEXT),
-        commentBody,
-        commentPublic,
-        fields.id("requester_id", "Requester"),
-        fields.id("assignee_id", "Assignee"),
-        fields.oneOf("priority", "Priority", Set.of("low", "normal", "high", "urgent")),
-        fields.oneOf("type", "Type", Set.of("problem", "incident", "question", "task")),
-        fields.strings("tags", "Tags", MAX_TAGS, MAX_TEXT),
-        fields.text("external_id", "External ID", MAX_TEXT),
-        top.id("display_to_agent", "Display to agent"));
+    VoiceTicketRequest request =
+        new VoiceTicketRequest(
+            viaId,
+            call,
+            fields.text("subject", "Subject", InputLimits.TEXT),
+            commentBody,
+            commentPublic,
+            fields.id("requester_id", "Requester"),
+            fields.id("assignee_id", "Assignee"),
+            fields.oneOf("priority", "Priority", Ticket.PRIORITIES),
+            fields.oneOf("type", "Type", Ticket.TYPES),
+            orEmpty(fields.strippedTexts("tags", "Tags", InputLimits.TAGS, InputLimits.TEXT)),
+            fields.text("external_id", "External ID", InputLimits.TEXT),
+            top.id("display_to_agent", "Display to agent"));
+    ignored.addAll(top.unknownKeys());
+    ignored.addAll(fields.unknownKeys());
+    if (callInput != null) {
+      ignored.addAll(callInput.unknownKeys());
+    }
+    if (comment != null) {
+      ignored.addAll(comment.unknownKeys());
+    }
+    return request;
   }
 
-  private static Integer viaId(FieldReader fields) {
+  private static Integer viaId(InputObject fields) {
     Long viaId = fields.requiredInteger("via_id", "Via");
     if (viaId == null) {
       return null;
     }
     if (viaId != Via.VOICEMAIL && viaId != Via.INBOUND && viaId != Via.OUTBOUND) {
-      fields.fail(
+      fields.add(
           "via_id",
           "Via",
           FieldErrorCode.InvalidValue,
@@ -136,5 +114,9 @@ record VoiceTicketRequest(
       return null;
     }
     return viaId.intValue();
+  }
+
+  private static List<String> orEmpty(List<String> texts) {
+    return texts == null ? List.of() : texts;
   }
 }
