@@ -24,6 +24,7 @@ import dev.dialtone.event.InProcessEventBus;
 import dev.dialtone.event.PostgresEventBus;
 import dev.dialtone.health.HealthRoutes;
 import dev.dialtone.http.ApiException;
+import dev.dialtone.http.Json;
 import dev.dialtone.http.JsonErrorHandler;
 import dev.dialtone.http.NoMethodOverride;
 import dev.dialtone.http.Responses;
@@ -57,6 +58,7 @@ import dev.dialtone.voiceticket.VoiceTicketRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -261,6 +263,8 @@ public final class DialtoneServer implements AutoCloseable {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.maxRequestSize = Long.MAX_VALUE; // ApiRequest enforces the body limit itself
+    // ctx.json writes with the mapper every other body is written with: one configuration.
+    javalin.jsonMapper(new JavalinJackson(Json.mapper(), false));
     // Only the request line's method counts: on every connector, HTTPS included.
     javalin.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new NoMethodOverride()));
     if (config.tls()) {

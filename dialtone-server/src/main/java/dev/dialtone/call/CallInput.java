@@ -1,6 +1,7 @@
 package dev.dialtone.call;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.api.Call;
 import dev.dialtone.api.CallField;
 import dev.dialtone.api.CallField.Flag;
 import dev.dialtone.api.FieldErrorCode;

@@ -2,7 +2,10 @@ package dev.dialtone.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.api.Call;
+import dev.dialtone.api.CallEnvelope;
 import dev.dialtone.api.CallField;
+import dev.dialtone.api.VoiceComment;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.FieldErrors;
@@ -95,8 +98,7 @@ public final class CallRoutes {
                   voiceComments.add(tx, request.principal(), created, voiceComment, now);
               return linkTicket(tx, created, added, now);
             });
-    return Reply.created(
-        Map.of("call", CallJson.render(call)), request.baseUrl() + "/api/v2/calls/" + call.id());
+    return Reply.created(new CallEnvelope(call), request.baseUrl() + "/api/v2/calls/" + call.id());
   }
 
   private Reply show(ApiRequest request) {
@@ -105,7 +107,7 @@ public final class CallRoutes {
         database
             .read(tx -> calls.find(tx, request.accountId(), id))
             .orElseThrow(ApiException::notFound);
-    return Reply.ok(Map.of("call", CallJson.render(call)));
+    return Reply.ok(new CallEnvelope(call));
   }
 
   private Reply update(ApiRequest request) {
@@ -128,7 +130,7 @@ public final class CallRoutes {
               return calls.update(tx, request.accountId(), id, parsed.values(), clock.instant());
             });
     request.ignored(ignored);
-    return Reply.ok(Map.of("call", CallJson.render(call)));
+    return Reply.ok(new CallEnvelope(call));
   }
 
   private Reply comment(ApiRequest request) {
@@ -138,7 +140,7 @@ public final class CallRoutes {
     List<String> ignored = new ArrayList<>();
     VoiceCommentRequest comment = VoiceCommentRequest.read(body, errors, ignored);
     request.ignored(ignored);
-    Map<String, Object> rendered =
+    VoiceComment rendered =
         database.write(
             tx -> {
               Call call =

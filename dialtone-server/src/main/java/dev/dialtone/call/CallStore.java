@@ -1,5 +1,6 @@
 package dev.dialtone.call;
 
+import dev.dialtone.api.Call;
 import dev.dialtone.api.CallField;
 import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
@@ -93,6 +94,6 @@ public final class CallStore {
             case TIMESTAMP -> row.instant(column);
           });
     }
-    return new Call(values);
+    return Call.of(values);
   }
 }

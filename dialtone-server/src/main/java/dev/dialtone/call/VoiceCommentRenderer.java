@@ -1,43 +1,41 @@
 package dev.dialtone.call;
 
+import dev.dialtone.api.Call;
 import dev.dialtone.api.CallField;
+import dev.dialtone.api.VoiceComment;
+import dev.dialtone.api.VoiceCommentData;
 import dev.dialtone.http.Html;
 import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.ticket.Comment;
-import dev.dialtone.ticket.CommentType;
 import dev.dialtone.ticket.Via;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Renders a TPE voice comment from its call as the call is now (docs/api.md): {@code data}, the
- * plain {@code body}, the {@code html_body}, and the formatted lines.
+ * Makes a TPE voice comment from its call as the call is now (docs/api.md): the fields it shows,
+ * the plain {@code body} and {@code html_body} that summarise them, and the formatted lines. The
+ * shape on the wire is {@link VoiceComment}'s.
  */
 public final class VoiceCommentRenderer {
   private VoiceCommentRenderer() {}
 
   /** The comment as the API returns it. */
-  public static Map<String, Object> render(Comment comment, Call call) {
+  public static VoiceComment render(Comment comment, Call call) {
     List<CallField> displayed = displayed(comment.callFields());
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", comment.id());
-    json.put("type", CommentType.TPE_VOICE.wireName());
-    json.put("public", comment.isPublic());
-    json.put("author_id", comment.authorId());
-    json.put("title", comment.title());
-    json.put("body", body(comment.title(), displayed, call));
-    json.put("html_body", htmlBody(comment.title(), displayed, call));
-    json.put("data", data(comment, displayed, call));
-    json.put("formatted_from", PhoneNumbers.format(call.stringValue(CallField.FROM_LINE)));
-    json.put("formatted_to", PhoneNumbers.format(call.stringValue(CallField.TO_LINE)));
-    json.put("transcription_visible", displayed.contains(CallField.TRANSCRIPT));
-    json.put("trusted", true);
-    json.put("attachments", List.of());
-    json.put("audit_id", comment.auditId());
-    json.put("created_at", CallJson.wireValue(comment.createdAt()));
-    return json;
+    return new VoiceComment(
+        comment.id(),
+        comment.isPublic(),
+        comment.authorId(),
+        comment.title(),
+        body(comment.title(), displayed, call),
+        htmlBody(comment.title(), displayed, call),
+        new VoiceCommentData(
+            call, comment.title(), comment.requestedAuthorId(), viaId(call), displayed),
+        PhoneNumbers.format(call.text(CallField.FROM_LINE)),
+        PhoneNumbers.format(call.text(CallField.TO_LINE)),
+        displayed.contains(CallField.TRANSCRIPT),
+        comment.auditId(),
+        comment.createdAt());
   }
 
   /**
@@ -55,27 +53,9 @@ public final class VoiceCommentRenderer {
     return fields;
   }
 
-  private static Map<String, Object> data(Comment comment, List<CallField> displayed, Call call) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("app_id", call.value(CallField.APP_ID));
-    data.put("call_id", call.id());
-    data.put("title", comment.title());
-    data.put("author_id", comment.requestedAuthorId());
-    data.put("via_id", viaId(call));
-    data.put("external_id", call.value(CallField.EXTERNAL_ID));
-    String recordingUrl = call.stringValue(CallField.RECORDING_URL);
-    data.put("recording_url", recordingUrl == null ? "" : recordingUrl);
-    for (CallField field : displayed) {
-      if (field != CallField.RECORDING_URL) {
-        data.put(field.wireName(), CallJson.wireValue(call.value(field)));
-      }
-    }
-    return data;
-  }
-
   /** 45 for calls that came in, 46 for calls the team made (docs/api.md). */
   public static int viaId(Call call) {
-    String direction = call.stringValue(CallField.DIRECTION);
+    String direction = call.text(CallField.DIRECTION);
     return "outbound".equals(direction) || "internal".equals(direction)
         ? Via.OUTBOUND
         : Via.INBOUND;
@@ -85,7 +65,7 @@ public final class VoiceCommentRenderer {
   private static List<String> summary(List<CallField> displayed, Call call) {
     List<String> lines = new ArrayList<>();
     for (CallField field : displayed) {
-      Object value = CallJson.wireValue(call.value(field));
+      Object value = call.wireValue(field);
       if (value != null && !value.toString().isEmpty()) {
         lines.add(field.label() + ": " + value);
       }

@@ -3,6 +3,7 @@ package dev.dialtone.call;
 import dev.dialtone.account.Account;
 import dev.dialtone.account.User;
 import dev.dialtone.account.UserStore;
+import dev.dialtone.api.Call;
 import dev.dialtone.api.CallField;
 import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Principal;
@@ -140,22 +141,22 @@ public final class VoiceComments {
     if (request.authorId() != null) {
       return request.authorId();
     }
-    Long endUser = call.longValue(CallField.END_USER_ID);
+    Long endUser = call.number(CallField.END_USER_ID);
     return endUser != null ? endUser : principal.user().id();
   }
 
   private Ticket createTicket(
       Tx tx, Principal principal, Call call, VoiceCommentRequest request, Instant now) {
     long accountId = principal.accountId();
-    Long endUserId = call.longValue(CallField.END_USER_ID);
+    Long endUserId = call.number(CallField.END_USER_ID);
     long requesterId = endUserId != null ? endUserId : principal.user().id();
-    Long organizationId = call.longValue(CallField.ORGANIZATION_ID);
+    Long organizationId = call.number(CallField.ORGANIZATION_ID);
     if (organizationId == null) {
       organizationId =
           users.find(tx, accountId, requesterId).map(User::organizationId).orElse(null);
     }
-    Long assigneeId = call.longValue(CallField.AGENT_ID);
-    Long brandId = call.longValue(CallField.BRAND_ID);
+    Long assigneeId = call.number(CallField.AGENT_ID);
+    Long brandId = call.number(CallField.BRAND_ID);
     String subject =
         request.subject() != null && !request.subject().isBlank()
             ? request.subject()
@@ -163,8 +164,8 @@ public final class VoiceComments {
     Via via =
         Via.voice(
             VoiceCommentRenderer.viaId(call),
-            call.stringValue(CallField.FROM_LINE),
-            call.stringValue(CallField.TO_LINE));
+            call.text(CallField.FROM_LINE),
+            call.text(CallField.TO_LINE));
     return tickets.insert(
         tx,
         accountId,

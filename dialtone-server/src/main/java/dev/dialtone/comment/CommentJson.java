@@ -1,8 +1,8 @@
 package dev.dialtone.comment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dialtone.api.Call;
 import dev.dialtone.api.Timestamps;
-import dev.dialtone.call.Call;
 import dev.dialtone.call.VoiceCommentRenderer;
 import dev.dialtone.http.Html;
 import dev.dialtone.http.Json;
@@ -16,6 +16,9 @@ import java.util.Map;
 
 /** Every kind of ticket comment as the ticket comments list shows it: the one place for that. */
 public final class CommentJson {
+  private static final TypeReference<LinkedHashMap<String, Object>> WIRE_OBJECT =
+      new TypeReference<>() {};
+
   private CommentJson() {}
 
   /**
@@ -24,11 +27,18 @@ public final class CommentJson {
    */
   public static Map<String, Object> render(Comment comment, Call callOrNull) {
     return switch (comment.type()) {
-      case TPE_VOICE ->
-          callOrNull != null ? VoiceCommentRenderer.render(comment, callOrNull) : orphan(comment);
+      case TPE_VOICE -> callOrNull != null ? tpeVoice(comment, callOrNull) : orphan(comment);
       case VOICE -> voice(comment);
       case TEXT -> text(comment);
     };
+  }
+
+  /**
+   * A TPE voice comment in its wire form ({@link dev.dialtone.api.VoiceComment}), as a map like the
+   * other kinds beside it in a list.
+   */
+  private static Map<String, Object> tpeVoice(Comment comment, Call call) {
+    return Json.mapper().convertValue(VoiceCommentRenderer.render(comment, call), WIRE_OBJECT);
   }
 
   /** The HTML Zendesk makes of a plain-text body: one paragraph per blank-line-separated block. */

@@ -1,7 +1,7 @@
 package dev.dialtone.comment;
 
+import dev.dialtone.api.Call;
 import dev.dialtone.auth.Access;
-import dev.dialtone.call.Call;
 import dev.dialtone.call.CallStore;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;

@@ -1,7 +1,7 @@
 package dev.dialtone.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dialtone.http.Json;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class PostgresEventBus implements EventBus {
   static final String CHANNEL = "dialtone_events";
   private static final Logger LOG = LoggerFactory.getLogger(PostgresEventBus.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String jdbcUrl;
   private final Subscribers subscribers = new Subscribers();
@@ -57,7 +56,7 @@ public final class PostgresEventBus implements EventBus {
         PGNotification[] notifications = listening.unwrap(PGConnection.class).getNotifications(500);
         if (notifications != null) {
           for (PGNotification notification : notifications) {
-            subscribers.deliver(JSON.readValue(notification.getParameter(), Event.class));
+            subscribers.deliver(Json.mapper().readValue(notification.getParameter(), Event.class));
           }
         }
       } catch (SQLException | RuntimeException | JsonProcessingException e) {
@@ -94,7 +93,7 @@ public final class PostgresEventBus implements EventBus {
       }
       try (PreparedStatement statement = publishing.prepareStatement("SELECT pg_notify(?, ?)")) {
         statement.setString(1, CHANNEL);
-        statement.setString(2, JSON.writeValueAsString(event));
+        statement.setString(2, Json.mapper().writeValueAsString(event));
         statement.execute();
       }
     } catch (SQLException | JsonProcessingException e) {

@@ -1,7 +1,7 @@
 package dev.dialtone.http;
 
+import dev.dialtone.api.ErrorBody;
 import dev.dialtone.api.ErrorCode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Renders every {@link ApiException} into Zendesk's body shape for its code (docs/errors.md). */
@@ -13,32 +13,9 @@ public final class ErrorMapper {
     return new Reply(e.code().status(), body(e), headers(e));
   }
 
-  /** The JSON body, as an ordered map ready for {@link Json}. */
-  public static Map<String, Object> body(ApiException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    switch (e.code()) {
-      case COULD_NOT_AUTHENTICATE -> body.put("error", e.code().wireName());
-      case INVALID_TOKEN -> {
-        body.put("error", e.code().wireName());
-        body.put("error_description", e.description());
-      }
-      case FORBIDDEN -> {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("title", e.code().wireName());
-        error.put("message", e.description());
-        body.put("error", error);
-      }
-      case RECORD_INVALID -> {
-        body.put("error", e.code().wireName());
-        body.put("description", e.description());
-        body.put("details", e.details());
-      }
-      default -> {
-        body.put("error", e.code().wireName());
-        body.put("description", e.description());
-      }
-    }
-    return body;
+  /** The JSON body, in the shape {@link ErrorBody} gives the exception's code. */
+  public static ErrorBody body(ApiException e) {
+    return ErrorBody.of(e.code(), e.description(), e.details());
   }
 
   /** Headers the response to this error must carry besides the common ones. */

@@ -1,5 +1,6 @@
 package dev.dialtone.ticket;
 
+import dev.dialtone.api.VoiceComment;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ public enum CommentType {
   /** A plain text comment. */
   TEXT("Comment"),
   /** A Talk Partner Edition voice comment, showing a call record (docs/api.md). */
-  TPE_VOICE("TpeVoiceComment"),
+  TPE_VOICE(VoiceComment.TYPE),
   /** A voice comment made by {@code POST /api/v2/channels/voice/tickets}, e.g. a voicemail. */
   VOICE("VoiceComment");
 
