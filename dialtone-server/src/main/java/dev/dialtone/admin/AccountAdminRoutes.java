@@ -18,6 +18,7 @@ import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
