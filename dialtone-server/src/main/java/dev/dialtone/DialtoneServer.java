@@ -89,6 +89,7 @@ public final class DialtoneServer implements AutoCloseable {
   private DataDirLock dataDirLock;
   private final List<Step> outerSteps = new ArrayList<>();
   private RouteTable routeTable;
+  private Pipeline pipeline;
   private final java.util.concurrent.atomic.AtomicReference<String> reportedFailure =
       new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -218,14 +219,15 @@ public final class DialtoneServer implements AutoCloseable {
                           new AccountAdminRoutes(
                                   database, accounts, setup, config.subdomain(), clock)
                               .routes()));
-              Pipeline.standard(
+              pipeline =
+                  Pipeline.standard(
                       outerSteps,
                       resolver,
                       authenticator,
                       config.trustedProxies(),
                       rateLimits,
-                      idempotency)
-                  .mount(javalin.routes, routeTable);
+                      idempotency);
+              pipeline.mount(javalin.routes, routeTable);
             });
     bind();
     // Only once the port is ours: a start that fails to bind must not create the admin's
@@ -412,6 +414,9 @@ public final class DialtoneServer implements AutoCloseable {
   /** Stops taking requests, lets those in flight finish, then closes the database. */
   @Override
   public void close() {
+    if (pipeline != null) {
+      pipeline.closeStreams();
+    }
     if (app != null) {
       app.stop();
     }

@@ -9,7 +9,6 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Json;
 import dev.dialtone.http.Reply;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ public final class ApiRequest implements Step.Chain {
   /** How much of an oversized body is read and discarded so the client can hear the 413. */
   private static final long MAX_DRAINED_BYTES = 16L * 1024 * 1024;
 
+  private final Pipeline pipeline;
   private final Context context;
   private final Route route;
   private final Step[] steps;
@@ -40,7 +40,8 @@ public final class ApiRequest implements Step.Chain {
   private final Set<String> ignoredKeys = new LinkedHashSet<>();
   private byte[] body;
 
-  ApiRequest(Context context, Route route, Step[] steps) {
+  ApiRequest(Pipeline pipeline, Context context, Route route, Step[] steps) {
+    this.pipeline = pipeline;
     this.context = context;
     this.route = route;
     this.steps = steps;
@@ -66,7 +67,7 @@ public final class ApiRequest implements Step.Chain {
           ErrorCode.BAD_REQUEST,
           "This route streams server-sent events: send Accept: text/event-stream");
     }
-    new SseHandler(client -> handler.open(this, client)).handle(context);
+    pipeline.openStream(this, context, handler);
   }
 
   public Route route() {

@@ -1,6 +1,7 @@
 package dev.dialtone.route;
 
 import dev.dialtone.account.AccountResolver;
+import dev.dialtone.api.ErrorCode;
 import dev.dialtone.auth.Authenticator;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
@@ -12,8 +13,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The steps every request takes, in one order, and the mounting of the route table onto Javalin.
@@ -21,7 +27,11 @@ import java.util.List;
  * up and allocates one {@link ApiRequest}, whatever the number of steps.
  */
 public final class Pipeline {
+  /** Streams one node holds open at most: each is a connection and a subscription. */
+  static final int MAX_STREAMS = 256;
+
   private final List<Step> steps;
+  private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
 
   public Pipeline(List<Step> steps) {
     this.steps = List.copyOf(steps);
@@ -83,8 +93,33 @@ public final class Pipeline {
     }
   }
 
-  private static void run(Context context, Route route, Step[] steps) {
-    Reply reply = new ApiRequest(context, route, steps).proceed();
+  /**
+   * Ends every open stream, so that a stopping server need not wait for clients that never hang up;
+   * their {@code EventSource} reconnects to another node.
+   */
+  public void closeStreams() {
+    streams.forEach(SseClient::close);
+  }
+
+  /** Opens a stream for a request that has passed its steps: 503 past {@link #MAX_STREAMS}. */
+  void openStream(ApiRequest request, Context context, StreamHandler handler) {
+    if (streams.size() >= MAX_STREAMS) {
+      throw ApiException.retryLater(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "This node has " + MAX_STREAMS + " streams open; try again later",
+          Duration.ofSeconds(5));
+    }
+    new SseHandler(
+            client -> {
+              streams.add(client);
+              client.onClose(() -> streams.remove(client));
+              handler.open(request, client);
+            })
+        .handle(context);
+  }
+
+  private void run(Context context, Route route, Step[] steps) {
+    Reply reply = new ApiRequest(this, context, route, steps).proceed();
     if (reply != null) { // null: a stream has answered by itself
       Responses.write(context, reply);
     }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The screen-pop endpoints of Talk Partner Edition (docs/api.md), which open a ticket or a user
@@ -26,9 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * asked for.
  */
 public final class DisplayRoutes {
-  /** Open streams one node holds at most: each is a subscription and a connection. */
-  static final int MAX_STREAMS = 256;
-
   /** The most pops one read-back returns, and the default. */
   static final int MAX_LIMIT = 100;
 
@@ -37,7 +33,6 @@ public final class DisplayRoutes {
   private final TicketStore tickets;
   private final ScreenPops screenPops;
   private final Clock clock;
-  private final AtomicInteger openStreams = new AtomicInteger();
 
   public DisplayRoutes(
       Database database, UserStore users, TicketStore tickets, ScreenPops screenPops, Clock clock) {
@@ -80,22 +75,12 @@ public final class DisplayRoutes {
    * endpoints still answer that the agent has none open.
    */
   private void stream(ApiRequest request, SseClient client) {
-    if (openStreams.incrementAndGet() > MAX_STREAMS) {
-      openStreams.decrementAndGet();
-      client.sendComment("too many open streams on this node; try again later");
-      client.close();
-      return;
-    }
     EventBus.Subscription subscription =
         screenPops.listen(
             request.accountId(),
             request.principal().user().id(),
             pop -> client.sendEvent(ScreenPops.EVENT_TYPE, pop));
-    client.onClose(
-        () -> {
-          subscription.close();
-          openStreams.decrementAndGet();
-        });
+    client.onClose(subscription::close);
     client.sendComment("open");
     client.keepAlive();
   }

@@ -3,6 +3,7 @@ package dev.dialtone.testing;
 import dev.dialtone.DialtoneServer;
 import dev.dialtone.config.Config;
 import dev.dialtone.event.EventBus;
+import dev.dialtone.route.RouteTable;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.PostgresDatabase;
 import dev.dialtone.store.SqliteDatabase;
@@ -95,6 +96,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(dataDir, TestPostgres.newDatabase(), clock, settings);
   }
 
+  /** Every route this server answers. */
+  public RouteTable routes() {
+    return server.routes();
+  }
+
   /** The cluster-wide event bus of this node. */
   public EventBus events() {
     return server.events();
@@ -112,7 +118,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   private DialtoneServer boot() {
-    return DialtoneServer.create(config(), clock).start();
+    return DialtoneServer.create(config(), clock).addStep(RouteHits.STEP).start();
   }
 
   /** The configuration this server runs with. */
