@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * The two budgets an account spends (docs/api.md), each counted in fixed windows aligned to the
- * epoch, so every node agrees on where a window starts.
+ * epoch, so every node agrees on where a window starts. Each route names the one it spends.
  */
 public enum Bucket {
   SUPPORT("support", Duration.ofMinutes(1), "Number of allowed API requests per minute exceeded"),
@@ -19,23 +19,6 @@ public enum Bucket {
     this.key = key;
     this.window = window;
     this.exceeded = exceeded;
-  }
-
-  /**
-   * The bucket a route's requests spend: Talk for {@code /api/v2/calls…} and {@code
-   * /api/v2/channels/voice/…}, support for every other {@code /api/v2} route; null for routes
-   * outside {@code /api/v2}, which are not limited.
-   */
-  public static Bucket forRoute(String path) {
-    if (!path.startsWith("/api/v2/")) {
-      return null;
-    }
-    boolean talk =
-        path.equals("/api/v2/calls")
-            || path.startsWith("/api/v2/calls/")
-            || path.startsWith("/api/v2/calls.")
-            || path.startsWith("/api/v2/channels/voice/");
-    return talk ? TALK : SUPPORT;
   }
 
   /** How the bucket is named in the shared counter table. */
