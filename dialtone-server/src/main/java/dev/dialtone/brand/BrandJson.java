@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A brand as Zendesk's Support API shows it. */
-public final class BrandJson {
+final class BrandJson {
   private BrandJson() {}
 
   public static Map<String, Object> render(Brand brand, Long defaultBrandId, String baseUrl) {

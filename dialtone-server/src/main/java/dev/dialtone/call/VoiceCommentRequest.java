@@ -10,7 +10,7 @@ import java.util.List;
  * The body of a TPE voice comment (docs/api.md), read and type-checked. Whether the ids name users
  * of the account is checked by {@link VoiceComments} inside the write.
  */
-public record VoiceCommentRequest(
+record VoiceCommentRequest(
     String title, List<String> callFields, Long authorId, Long displayToAgent, String subject) {
   public VoiceCommentRequest {
     callFields = List.copyOf(callFields);

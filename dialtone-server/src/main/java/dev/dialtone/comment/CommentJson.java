@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Every kind of ticket comment as the ticket comments list shows it: the one place for that. */
-public final class CommentJson {
+final class CommentJson {
   private static final TypeReference<LinkedHashMap<String, Object>> WIRE_OBJECT =
       new TypeReference<>() {};
 

@@ -11,7 +11,7 @@ import java.util.Locale;
  * references are refused, and so are user names and passwords before the host, which browsers
  * refuse to load and which would put a secret on a page.
  */
-public final class HttpUrl {
+final class HttpUrl {
   /** What a field error says of a value that breaks the rule, wherever it is read. */
   public static final String NOT_A_URL = "is not an absolute http or https URL";
 

@@ -3,7 +3,7 @@ package dev.dialtone.organization;
 import java.time.Instant;
 
 /** A company the account's end users belong to. */
-public record Organization(
+record Organization(
     long id,
     long accountId,
     String name,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An organization as Zendesk's Support API shows it. */
-public final class OrganizationJson {
+final class OrganizationJson {
   private OrganizationJson() {}
 
   public static Map<String, Object> render(Organization organization, String baseUrl) {

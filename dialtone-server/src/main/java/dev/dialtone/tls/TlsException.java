@@ -1,7 +1,7 @@
 package dev.dialtone.tls;
 
 /** TLS cannot be set up as configured; the message says what to fix. */
-public final class TlsException extends RuntimeException {
+final class TlsException extends RuntimeException {
   TlsException(String message) {
     super(message);
   }
