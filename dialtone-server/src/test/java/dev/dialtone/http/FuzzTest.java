@@ -127,13 +127,13 @@ class FuzzTest {
     model.agents.add(Rows.DEFAULT_ADMIN);
     validWrite(
         new RouteSamples.Sample(
-            "create account",
+            "accounts.create",
             "POST",
             "/_dialtone/accounts",
             "{\"account\":{\"subdomain\":\"other\",\"admin_email\":\"a@other.test\"}}"));
     validWrite(
         new RouteSamples.Sample(
-            "create user",
+            "users.create",
             "POST",
             "/api/v2/users",
             "{\"user\":{\"name\":\"Agent\",\"email\":\""
@@ -141,14 +141,14 @@ class FuzzTest {
                 + "\",\"role\":\"agent\"}}"));
     validWrite(
         new RouteSamples.Sample(
-            "create user",
+            "users.create",
             "POST",
             "/api/v2/users",
             "{\"user\":{\"name\":\"Caller\",\"phone\":\"+1 (513) 555-7611\"}}"));
     Response token =
         validWrite(
             new RouteSamples.Sample(
-                "create oauth token",
+                "oauth_tokens.create",
                 "POST",
                 "/api/v2/oauth/tokens",
                 "{\"token\":{\"user_id\":"
@@ -156,12 +156,12 @@ class FuzzTest {
                     + ",\"scopes\":[\"read\",\"write\"]}}"));
     endUserBearer = token.json().get("token").get("full_token").asText();
     for (String route :
-        List.of("create organization", "create brand", "create call", "create ticket")) {
+        List.of("organizations.create", "brands.create", "calls.create", "tickets.create")) {
       validWrite(samples.valid(route));
     }
     validWrite(
         new RouteSamples.Sample(
-            "create call",
+            "calls.create",
             "POST",
             "/api/v2/calls",
             "{\"call\":{\"app_id\":1,\"call_started_at\":\"2022-01-27T15:31:40Z\",\"direction\":"
@@ -175,7 +175,7 @@ class FuzzTest {
   Response validWrite(RouteSamples.Sample sample) {
     Request request = request("valid " + sample.route(), sample, credentials(0));
     JsonNode before =
-        sample.route().equals("patch call") ? model.calls.get(callIdOf(sample.path())) : null;
+        sample.route().equals("calls.update") ? model.calls.get(callIdOf(sample.path())) : null;
     Response response = send(request);
     if (response == null) {
       return null;
@@ -560,7 +560,10 @@ class FuzzTest {
       return null;
     }
     if (status < 300 && response.body().isEmpty()) {
-      return request.target().contains("/display") ? null : "empty success";
+      // The display and password routes answer 200 with no body (README, Endpoints).
+      return request.target().contains("/display") || request.target().contains("/password")
+          ? null
+          : "empty success";
     }
     if (!"application/json".equals(response.mediaType())) {
       return "content type " + response.header("Content-Type") + " for " + status;
