@@ -35,6 +35,7 @@ public final class ApiRequest implements Step.Chain {
   private final Route route;
   private final Step[] steps;
   private int nextStep;
+  private boolean reachedHandler;
   private Account account;
   private Principal principal;
   private final Set<String> ignoredKeys = new LinkedHashSet<>();
@@ -53,6 +54,7 @@ public final class ApiRequest implements Step.Chain {
     if (nextStep < steps.length) {
       return steps[nextStep++].apply(this, this);
     }
+    reachedHandler = true;
     if (route.handler() instanceof ApiHandler api) {
       return api.handle(this);
     }
@@ -68,6 +70,14 @@ public final class ApiRequest implements Step.Chain {
           "This route streams server-sent events: send Accept: text/event-stream");
     }
     pipeline.openStream(this, context, handler);
+  }
+
+  /**
+   * Whether every step let the request through to the route's handler, whatever it answered: a
+   * journal or metrics tell the requests a step refused from those the route handled.
+   */
+  public boolean reachedHandler() {
+    return reachedHandler;
   }
 
   public Route route() {
