@@ -156,8 +156,15 @@ public enum CallField {
   private final String wireName;
   private final String label;
   private final FieldType type;
+
+  // Both are unmodifiable (an unmodifiable EnumSet, a List.of or List.copyOf); the JDK has no
+  // immutable collection type to declare them with, which is what the check asks for.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<Flag> flags;
+
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> allowedValues;
+
   private final int maxLength;
   private final Reference reference;
 

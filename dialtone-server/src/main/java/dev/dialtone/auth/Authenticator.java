@@ -189,6 +189,8 @@ public final class Authenticator {
 
   /** Every password check slot is taken. */
   private static final class PasswordChecksBusy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     PasswordChecksBusy() {
       super(null, null, false, false);
     }

@@ -12,7 +12,6 @@ import dev.dialtone.http.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -71,9 +70,7 @@ final class CallInput {
   private static Parsed read(ObjectNode call, FieldErrors errors) {
     Map<CallField, Object> values = new EnumMap<>(CallField.class);
     List<String> unknown = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = call.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> entry = fields.next();
+    for (Map.Entry<String, JsonNode> entry : call.properties()) {
       CallField field = CallField.byName(entry.getKey()).orElse(null);
       if (field == null) {
         unknown.add(entry.getKey());

@@ -13,9 +13,13 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Every kind of ticket comment as the ticket comments list shows it: the one place for that. */
 public final class CommentJson {
+  // A limit of -1 keeps trailing empty strings; there are none after strip(), so this is split().
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
+
   private CommentJson() {}
 
   /**
@@ -34,7 +38,7 @@ public final class CommentJson {
   /** The HTML Zendesk makes of a plain-text body: one paragraph per blank-line-separated block. */
   public static String htmlBody(String body) {
     StringBuilder html = new StringBuilder("<div class=\"zd-comment\" dir=\"auto\">");
-    for (String paragraph : body.strip().split("\\R\\s*\\R")) {
+    for (String paragraph : PARAGRAPH_BREAK.split(body.strip(), -1)) {
       html.append("<p dir=\"auto\">").append(Html.escape(paragraph.strip())).append("</p>");
     }
     return html.append("</div>").toString();

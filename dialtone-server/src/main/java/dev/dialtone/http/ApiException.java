@@ -14,6 +14,8 @@ import java.util.Map;
  * it. Build them with the static factories so call sites read {@code throw notFound()}.
  */
 public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final ErrorCode code;
   private final Map<String, List<FieldError>> details;
   private final Duration retryAfter;

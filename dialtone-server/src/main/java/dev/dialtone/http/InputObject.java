@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON object of a request body (an envelope's content, or an object inside one), read key by
@@ -195,7 +196,9 @@ public final class InputObject {
     return value == null || value.isNull() ? null : value;
   }
 
-  private <T> T wrongType(String key, String label, String expected, JsonNode actual) {
+  // Returns only null, which is a value of every T: the call sites read `return wrongType(…)`.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
+  private <T> @Nullable T wrongType(String key, String label, String expected, JsonNode actual) {
     add(
         key,
         label,

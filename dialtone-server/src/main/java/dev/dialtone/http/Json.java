@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Dialtone's JSON reading and writing. Reading is strict: duplicate keys, trailing data, invalid
@@ -97,9 +98,7 @@ public final class Json {
         }
       }
     } else if (node.isObject()) {
-      var fields = node.fields();
-      while (fields.hasNext()) {
-        var field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String key = field.getKey();
         String at = path.isEmpty() ? key : path + "." + key;
         if (key.indexOf('\0') >= 0) {

@@ -32,6 +32,8 @@ public final class TrustedProxies {
   private final List<Range> ranges;
   private final String text;
 
+  // Never compared or hashed, so the array's identity equals() does no harm.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Range(byte[] network, int prefix) {
     boolean contains(byte[] address) {
       if (address.length != network.length) {

@@ -130,6 +130,8 @@ public final class Idempotency {
 
   /** A 5xx answer of the work, carried out of the transaction so that it rolls back. */
   private static final class FailedWork extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final transient Reply reply;
 
     FailedWork(Reply reply) {

@@ -102,7 +102,9 @@ public final class ApiRoutes {
     // HEAD runs the GET handler whole (Jetty sends no body for it), so that it answers exactly
     // as GET would: the same status, the same headers, counted against the same rate limit.
     List<HandlerType> methods =
-        method == HandlerType.GET ? List.of(HandlerType.GET, HandlerType.HEAD) : List.of(method);
+        method.equals(HandlerType.GET)
+            ? List.of(HandlerType.GET, HandlerType.HEAD)
+            : List.of(method);
     for (HandlerType each : methods) {
       routes.addHttpHandler(each, path, wrapped);
       if (path.startsWith("/api/")) {

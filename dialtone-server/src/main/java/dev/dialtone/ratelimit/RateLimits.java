@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -157,8 +158,11 @@ public final class RateLimits implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    scheduler.scheduleWithFixedDelay(
-        this::sync, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    // close() ends the schedule by shutting the scheduler down, and sync() handles its own
+    // failures, so the future has nothing to tell.
+    ScheduledFuture<?> unused =
+        scheduler.scheduleWithFixedDelay(
+            this::sync, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**

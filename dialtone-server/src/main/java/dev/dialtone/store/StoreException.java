@@ -4,6 +4,8 @@ import java.sql.SQLException;
 
 /** The database failed or is unreachable: not the client's fault, so never a 4xx. */
 public final class StoreException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -154,10 +154,8 @@ public final class UserRoutes {
   private Reply passwordRequirements(ApiRequest request) {
     long id = request.pathId("user_id");
     User self = request.principal().user();
-    if (id != self.id()) {
-      database
-          .read(tx -> users.find(tx, request.accountId(), id))
-          .orElseThrow(ApiException::notFound);
+    if (id != self.id() && database.read(tx -> users.find(tx, request.accountId(), id)).isEmpty()) {
+      throw ApiException.notFound();
     }
     return Reply.ok(Map.of("requirements", CredentialRules.passwordRequirements()));
   }
