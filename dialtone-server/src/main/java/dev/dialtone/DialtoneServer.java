@@ -59,6 +59,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,12 +75,13 @@ public final class DialtoneServer implements AutoCloseable {
 
   private final Config config;
   private final Clock clock;
-  private Database database;
-  private EventBus events;
-  private RateLimits rateLimits;
-  private Javalin app;
-  private AccountSetup.Created firstStart;
-  private DataDirLock dataDirLock;
+  // Null until start().
+  private @Nullable Database database;
+  private @Nullable EventBus events;
+  private @Nullable RateLimits rateLimits;
+  private @Nullable Javalin app;
+  private AccountSetup.@Nullable Created firstStart;
+  private @Nullable DataDirLock dataDirLock;
   private final java.util.concurrent.atomic.AtomicReference<String> reportedFailure =
       new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -336,7 +338,7 @@ public final class DialtoneServer implements AutoCloseable {
    * Creates the default account on an empty database; later starts keep what exists. When several
    * nodes start at once on one empty database, one creates it and the others find it made.
    */
-  private AccountSetup.Created bootstrap(AccountStore accounts, AccountSetup setup) {
+  private AccountSetup.@Nullable Created bootstrap(AccountStore accounts, AccountSetup setup) {
     try {
       return database.write(
           tx -> {
@@ -360,7 +362,7 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   /** What the first start created, with its secrets; null when the account already existed. */
-  public AccountSetup.Created firstStart() {
+  public AccountSetup.@Nullable Created firstStart() {
     return firstStart;
   }
 

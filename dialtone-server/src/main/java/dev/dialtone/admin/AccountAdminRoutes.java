@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Account administration by an admin of the default account: {@code POST /_dialtone/accounts}
@@ -96,11 +98,19 @@ public final class AccountAdminRoutes {
     AccountSetup.Created created =
         database.write(
             tx -> {
-              if (accounts.findBySubdomain(tx, subdomain).isPresent()) {
+              // throwIfAny() above: both were sent and valid.
+              String checkedSubdomain = Objects.requireNonNull(subdomain);
+              if (accounts.findBySubdomain(tx, checkedSubdomain).isPresent()) {
                 throw ApiException.invalid(
                     "subdomain", "Subdomain", FieldErrorCode.InvalidValue, "is already taken");
               }
-              return setup.create(tx, subdomain, email, password, token, clock.instant());
+              return setup.create(
+                  tx,
+                  checkedSubdomain,
+                  Objects.requireNonNull(email),
+                  password,
+                  token,
+                  clock.instant());
             });
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", created.account().id());
@@ -156,7 +166,7 @@ public final class AccountAdminRoutes {
   }
 
   /** A rate limit as sent: whether the key was there, and its value (null to clear). */
-  private record LimitInput(boolean given, Integer value) {}
+  private record LimitInput(boolean given, @Nullable Integer value) {}
 
   private static LimitInput rateLimit(
       JsonNode input, String key, String label, FieldErrors errors) {
@@ -182,7 +192,7 @@ public final class AccountAdminRoutes {
     return new LimitInput(true, value.intValue());
   }
 
-  private static String text(JsonNode node, String key) {
+  private static @Nullable String text(JsonNode node, String key) {
     JsonNode value = node.get(key);
     return value != null && value.isTextual() ? value.textValue() : null;
   }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Every kind of ticket comment as the ticket comments list shows it: the one place for that. */
 public final class CommentJson {
@@ -26,7 +27,7 @@ public final class CommentJson {
    * The comment as the API returns it. A TPE voice comment needs its call as the call is now
    * (docs/api.md: live data); the other kinds ignore {@code callOrNull}.
    */
-  public static Map<String, Object> render(Comment comment, Call callOrNull) {
+  public static Map<String, Object> render(Comment comment, @Nullable Call callOrNull) {
     return switch (comment.type()) {
       case TPE_VOICE ->
           callOrNull != null ? VoiceCommentRenderer.render(comment, callOrNull) : orphan(comment);
@@ -117,7 +118,7 @@ public final class CommentJson {
     }
   }
 
-  private static String text(Object value) {
+  private static @Nullable String text(@Nullable Object value) {
     return value == null ? null : value.toString();
   }
 }

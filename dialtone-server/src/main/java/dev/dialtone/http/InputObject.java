@@ -47,7 +47,7 @@ public final class InputObject {
   }
 
   /** A string of at most {@code maxLength} characters. */
-  public String text(String key, String label, int maxLength) {
+  public @Nullable String text(String key, String label, int maxLength) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -68,7 +68,7 @@ public final class InputObject {
   }
 
   /** A string that must be present and not blank. */
-  public String requiredText(String key, String label, int maxLength) {
+  public @Nullable String requiredText(String key, String label, int maxLength) {
     String text = text(key, label, maxLength);
     if (text == null || text.isBlank()) {
       if (!errors.has(prefix + key)) {
@@ -80,7 +80,7 @@ public final class InputObject {
   }
 
   /** A string from a closed set. */
-  public String oneOf(String key, String label, List<String> allowed) {
+  public @Nullable String oneOf(String key, String label, List<String> allowed) {
     String text = text(key, label, MAX_TEXT);
     if (text != null && !allowed.contains(text)) {
       add(
@@ -94,7 +94,7 @@ public final class InputObject {
   }
 
   /** A record id: a JSON integer greater than 0. Whether it names a record is the caller's job. */
-  public Long id(String key, String label) {
+  public @Nullable Long id(String key, String label) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -114,7 +114,7 @@ public final class InputObject {
     return number.longValue();
   }
 
-  public Boolean bool(String key, String label) {
+  public @Nullable Boolean bool(String key, String label) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -126,7 +126,7 @@ public final class InputObject {
   }
 
   /** An array of strings, each at most {@code maxLength}; duplicates are dropped, order is kept. */
-  public List<String> texts(String key, String label, int maxItems, int maxLength) {
+  public @Nullable List<String> texts(String key, String label, int maxItems, int maxLength) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -161,7 +161,7 @@ public final class InputObject {
    * A nested object, whose keys are then named {@code key.inner} in errors and unknown keys; null
    * when absent, null, or of another type (then with an error).
    */
-  public InputObject object(String key, String label) {
+  public @Nullable InputObject object(String key, String label) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -190,7 +190,7 @@ public final class InputObject {
     return unknown;
   }
 
-  private JsonNode value(String key) {
+  private @Nullable JsonNode value(String key) {
     read.add(key);
     JsonNode value = node.get(key);
     return value == null || value.isNull() ? null : value;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dialtone's JSON reading and writing. Reading is strict: duplicate keys, trailing data, invalid
@@ -86,7 +87,7 @@ public final class Json {
   }
 
   /** The dotted path of the first string (key or value) holding U+0000, or null if none does. */
-  private static String pathOfNul(JsonNode node, String path) {
+  private static @Nullable String pathOfNul(JsonNode node, String path) {
     if (node.isTextual()) {
       return node.textValue().indexOf('\0') >= 0 ? path : null;
     }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Registers API routes. Each route answers with and without the {@code .json} suffix, and runs the
@@ -128,7 +129,11 @@ public final class ApiRoutes {
 
   /** {@code bucket} is null for routes outside {@code /api/v2}, which are not rate limited. */
   private void run(
-      Context context, Access access, Bucket bucket, ApiHandler handler, boolean idempotent) {
+      Context context,
+      Access access,
+      @Nullable Bucket bucket,
+      ApiHandler handler,
+      boolean idempotent) {
     Account account = accounts.resolve(context.header("Host"));
     if (bucket != null) {
       // Shown on a 401 or 403 too; such requests are not counted, so that nobody can spend an
@@ -176,7 +181,7 @@ public final class ApiRoutes {
   }
 
   /** Zendesk's rate-limit headers, in both spellings it sends; none for a bucket that is off. */
-  private static void showQuota(Context context, Quota quota) {
+  private static void showQuota(Context context, @Nullable Quota quota) {
     if (quota == null) {
       return;
     }

@@ -2,6 +2,7 @@ package dev.dialtone.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two budgets an account spends (docs/api.md), each counted in fixed windows aligned to the
@@ -26,7 +27,7 @@ public enum Bucket {
    * /api/v2/channels/voice/…}, support for every other {@code /api/v2} route; null for routes
    * outside {@code /api/v2}, which are not limited.
    */
-  public static Bucket forRoute(String path) {
+  public static @Nullable Bucket forRoute(String path) {
     if (!path.startsWith("/api/v2/")) {
       return null;
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** One API request as handlers see it: who asks, in which account, and its parsed parts. */
 public final class ApiRequest {
@@ -27,11 +28,11 @@ public final class ApiRequest {
 
   private final Context context;
   private final Account account;
-  private final Principal principal;
+  private final @Nullable Principal principal;
   private final Set<String> ignoredKeys = new LinkedHashSet<>();
-  private byte[] body;
+  private byte @Nullable [] body; // read on first use
 
-  public ApiRequest(Context context, Account account, Principal principal) {
+  public ApiRequest(Context context, Account account, @Nullable Principal principal) {
     this.context = context;
     this.account = account;
     this.principal = principal;

@@ -5,6 +5,7 @@ import dev.dialtone.event.EventBus;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers screen pops to agents. Until the agent console exists no agent has a browser session
@@ -38,7 +39,13 @@ public final class ScreenPops {
 
   /** Records the pop and answers whether an open console of the agent received it. */
   public boolean pop(
-      Tx tx, long accountId, long agentId, Long ticketId, Long userId, String source, Instant now) {
+      Tx tx,
+      long accountId,
+      long agentId,
+      @Nullable Long ticketId,
+      @Nullable Long userId,
+      String source,
+      Instant now) {
     boolean delivered = false;
     ScreenPopStore.ScreenPop pop =
         store.insert(tx, accountId, agentId, ticketId, userId, source, delivered, now);

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Zendesk's ticket endpoints that a TPE integration needs (docs/api.md). */
@@ -121,7 +122,7 @@ public final class TicketRoutes {
               return tickets.find(tx, accountId, created.id()).orElseThrow();
             });
     Map<String, Object> json = TicketJson.render(ticket, request.baseUrl());
-    return Reply.created(Map.of("ticket", json), (String) json.get("url"));
+    return Reply.created(Map.of("ticket", json), Objects.requireNonNull((String) json.get("url")));
   }
 
   private Reply show(ApiRequest request) {

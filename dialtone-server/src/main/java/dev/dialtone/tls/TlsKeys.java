@@ -58,7 +58,7 @@ public final class TlsKeys {
     Path file = dataDir.resolve("tls").resolve("self-signed.p12");
     try {
       // Only the server's user may read the key: the directory 0700, the file 0600.
-      PrivateFiles.createDirectory(file.getParent());
+      PrivateFiles.createDirectory(dataDir.resolve("tls"));
       if (!Files.exists(file)) {
         generate(file);
       }
