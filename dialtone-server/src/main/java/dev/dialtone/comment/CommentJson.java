@@ -105,7 +105,7 @@ public final class CommentJson {
   }
 
   /** The stored {@code data} object; unreadable or absent data shows as an empty object. */
-  private static Map<String, Object> data(String stored) {
+  private static Map<String, Object> data(@Nullable String stored) {
     if (stored == null || stored.isBlank()) {
       return new LinkedHashMap<>();
     }
