@@ -57,6 +57,7 @@ import io.javalin.http.HttpResponseException;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jspecify.annotations.Nullable;
@@ -113,7 +114,8 @@ public final class DialtoneServer implements AutoCloseable {
       // One process per data dir: one SQLite writer, one set of rate-limit counts.
       dataDirLock = DataDirLock.acquire(config.dataDir());
     }
-    database =
+    // Locals for the lambdas below, which cannot see that the fields are set by then.
+    Database database =
         config.databaseUrl() == null
             ? SqliteDatabase.open(config.dataDir(), config.databaseTimeout())
             : PostgresDatabase.open(
@@ -128,13 +130,17 @@ public final class DialtoneServer implements AutoCloseable {
     TicketStore tickets = new TicketStore();
     CommentStore comments = new CommentStore();
     CallStore calls = new CallStore();
-    events =
+    this.database = database;
+    EventBus events =
         config.databaseUrl() == null
             ? new InProcessEventBus()
             : new PostgresEventBus(config.databaseUrl());
+    this.events = events;
     ScreenPops screenPops = new ScreenPops(new ScreenPopStore(), events);
     AccountSetup setup = new AccountSetup(accounts, brands, users, tokens);
-    rateLimits = new RateLimits(database, clock, config.rateLimitSupport(), config.rateLimitTalk());
+    RateLimits rateLimits =
+        new RateLimits(database, clock, config.rateLimitSupport(), config.rateLimitTalk());
+    this.rateLimits = rateLimits;
     rateLimits.start(config.rateLimitSync());
 
     AccountResolver resolver =
@@ -222,6 +228,7 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   private void bind() {
+    Javalin app = Objects.requireNonNull(this.app, "set by startOrFail()");
     try {
       if (config.host() == null) {
         app.start(config.port());
@@ -256,7 +263,10 @@ public final class DialtoneServer implements AutoCloseable {
       KeyStore keys =
           config.tlsSelfSigned()
               ? TlsKeys.selfSigned(config.dataDir())
-              : TlsKeys.fromPem(config.tlsCertificate(), config.tlsKey());
+              // tls() without self-signed means a certificate, which comes with its key.
+              : TlsKeys.fromPem(
+                  Objects.requireNonNull(config.tlsCertificate()),
+                  Objects.requireNonNull(config.tlsKey()));
       // With a connector of its own, Javalin opens no plain HTTP one: the port is HTTPS only.
       javalin.jetty.addConnector(
           (server, http) ->
@@ -286,7 +296,10 @@ public final class DialtoneServer implements AutoCloseable {
                 ctx,
                 e.getStatus() == 404
                     ? ApiException.invalidEndpoint()
-                    : ApiException.of(JsonErrorHandler.codeFor(e.getStatus()), e.getMessage())));
+                    // Javalin's HttpResponseException always has a message ("" by default).
+                    : ApiException.of(
+                        JsonErrorHandler.codeFor(e.getStatus()),
+                        Objects.requireNonNullElse(e.getMessage(), ""))));
     javalin.routes.exception(
         UniqueViolation.class,
         (e, ctx) ->
@@ -338,7 +351,10 @@ public final class DialtoneServer implements AutoCloseable {
    * Creates the default account on an empty database; later starts keep what exists. When several
    * nodes start at once on one empty database, one creates it and the others find it made.
    */
+  // The work answers null when the account exists already, which is this method's null too.
+  @SuppressWarnings("NullAway")
   private AccountSetup.@Nullable Created bootstrap(AccountStore accounts, AccountSetup setup) {
+    Database database = Objects.requireNonNull(this.database, "set by startOrFail()");
     try {
       return database.write(
           tx -> {
@@ -367,17 +383,17 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   /** The cluster-wide event bus this node publishes to and listens on. */
-  public EventBus events() {
+  public @Nullable EventBus events() { // null before start()
     return events;
   }
 
   /** This node's rate limits; {@link RateLimits#sync} shares its counts now. */
-  public RateLimits rateLimits() {
+  public @Nullable RateLimits rateLimits() { // null before start()
     return rateLimits;
   }
 
   public int port() {
-    return app.port();
+    return Objects.requireNonNull(app, "not started").port();
   }
 
   /** The address clients reach this server at, {@code https://} when TLS is on. */
