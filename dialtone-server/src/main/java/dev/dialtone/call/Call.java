@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stored call record: a value for every field of the catalogue, null where unset. Ids and
@@ -20,31 +22,31 @@ public record Call(Map<CallField, Object> values) {
     values = Collections.unmodifiableMap(copy);
   }
 
-  public Object value(CallField field) {
+  public @Nullable Object value(CallField field) {
     return values.get(field);
   }
 
   public long id() {
-    return (Long) values.get(CallField.ID);
+    return (Long) Objects.requireNonNull(values.get(CallField.ID)); // a stored call has an id
   }
 
   public long accountId() {
-    return (Long) values.get(CallField.ACCOUNT_ID);
+    return (Long) Objects.requireNonNull(values.get(CallField.ACCOUNT_ID));
   }
 
-  public Long ticketId() {
+  public @Nullable Long ticketId() {
     return (Long) values.get(CallField.TICKET_ID);
   }
 
-  public Long longValue(CallField field) {
+  public @Nullable Long longValue(CallField field) {
     return (Long) values.get(field);
   }
 
-  public String stringValue(CallField field) {
+  public @Nullable String stringValue(CallField field) {
     return (String) values.get(field);
   }
 
-  public Instant updatedAt() {
+  public @Nullable Instant updatedAt() {
     return (Instant) values.get(CallField.UPDATED_AT);
   }
 }

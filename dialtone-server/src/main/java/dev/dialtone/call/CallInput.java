@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code call} object of a POST or PATCH against the catalogue (docs/api.md): types,
@@ -85,7 +86,7 @@ final class CallInput {
   }
 
   /** The value to store for one field, or null with an error added. */
-  private static Object value(CallField field, JsonNode node, FieldErrors errors) {
+  private static @Nullable Object value(CallField field, JsonNode node, FieldErrors errors) {
     if (node.isNull()) {
       return null;
     }
@@ -144,7 +145,7 @@ final class CallInput {
     throw new IllegalStateException("unhandled type " + field.type());
   }
 
-  private static Object text(CallField field, String text, FieldErrors errors) {
+  private static @Nullable Object text(CallField field, String text, FieldErrors errors) {
     String name = field.wireName();
     String label = field.label();
     if (text.codePointCount(0, text.length()) > field.maxLength()) {
@@ -205,7 +206,7 @@ final class CallInput {
     }
   }
 
-  private static boolean isBlank(Object value) {
+  private static boolean isBlank(@Nullable Object value) {
     return value == null || (value instanceof String s && s.isBlank());
   }
 }

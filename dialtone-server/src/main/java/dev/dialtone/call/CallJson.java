@@ -5,6 +5,7 @@ import dev.dialtone.api.Timestamps;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** The call object on the wire (docs/api.md): every field, nulls included, keys sorted. */
 public final class CallJson {
@@ -19,7 +20,7 @@ public final class CallJson {
   }
 
   /** A stored value as JSON shows it: timestamps as UTC strings, the rest as they are. */
-  public static Object wireValue(Object value) {
+  public static @Nullable Object wireValue(@Nullable Object value) {
     return value instanceof Instant instant ? Timestamps.render(instant) : value;
   }
 }

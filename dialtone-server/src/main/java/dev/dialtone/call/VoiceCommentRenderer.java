@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Renders a TPE voice comment from its call as the call is now (docs/api.md): {@code data}, the
@@ -27,8 +28,10 @@ public final class VoiceCommentRenderer {
     json.put("public", comment.isPublic());
     json.put("author_id", comment.authorId());
     json.put("title", comment.title());
-    json.put("body", body(comment.title(), displayed, call));
-    json.put("html_body", htmlBody(comment.title(), displayed, call));
+    // A voice comment is made with a title (blank is refused), so it always has one.
+    String title = Objects.requireNonNull(comment.title());
+    json.put("body", body(title, displayed, call));
+    json.put("html_body", htmlBody(title, displayed, call));
     json.put("data", data(comment, displayed, call));
     json.put("formatted_from", PhoneNumbers.format(call.stringValue(CallField.FROM_LINE)));
     json.put("formatted_to", PhoneNumbers.format(call.stringValue(CallField.TO_LINE)));

@@ -10,13 +10,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a TPE voice comment (docs/api.md), read and type-checked. Whether the ids name users
  * of the account is checked by {@link VoiceComments} inside the write.
  */
 public record VoiceCommentRequest(
-    String title, List<String> callFields, Long authorId, Long displayToAgent, String subject) {
+    @Nullable String title,
+    List<String> callFields,
+    @Nullable Long authorId,
+    @Nullable Long displayToAgent,
+    @Nullable String subject) {
   private static final Set<String> KEYS =
       Set.of("title", "call_fields", "author_id", "display_to_agent", "subject");
   private static final int MAX_TEXT = 255;
@@ -50,7 +55,8 @@ public record VoiceCommentRequest(
         text(body, "subject", "Subject", errors));
   }
 
-  private static String text(ObjectNode body, String key, String label, FieldErrors errors) {
+  private static @Nullable String text(
+      ObjectNode body, String key, String label, FieldErrors errors) {
     JsonNode node = body.get(key);
     if (node == null || node.isNull()) {
       return null;
@@ -72,7 +78,7 @@ public record VoiceCommentRequest(
     return text;
   }
 
-  private static Long id(ObjectNode body, String key, String label, FieldErrors errors) {
+  private static @Nullable Long id(ObjectNode body, String key, String label, FieldErrors errors) {
     JsonNode node = body.get(key);
     if (node == null || node.isNull()) {
       return null;

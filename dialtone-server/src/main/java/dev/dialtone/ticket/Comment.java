@@ -20,7 +20,7 @@ public record Comment(
     CommentType type,
     long authorId,
     boolean isPublic,
-    String body,
+    @Nullable String body,
     @Nullable Long callId,
     @Nullable String title,
     List<String> callFields,

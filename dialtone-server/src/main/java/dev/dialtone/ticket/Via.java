@@ -25,7 +25,7 @@ public record Via(
   }
 
   /** A ticket that a call created; {@code viaId} is one of the voice constants. */
-  public static Via voice(int viaId, String fromPhone, String toPhone) {
+  public static Via voice(int viaId, @Nullable String fromPhone, @Nullable String toPhone) {
     String rel =
         switch (viaId) {
           case VOICEMAIL -> "voicemail";
