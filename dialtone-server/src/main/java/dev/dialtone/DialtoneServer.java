@@ -64,8 +64,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,15 +83,16 @@ public final class DialtoneServer implements AutoCloseable {
 
   private final Config config;
   private final Clock clock;
-  private Database database;
-  private EventBus events;
-  private RateLimits rateLimits;
-  private Javalin app;
-  private AccountSetup.Created firstStart;
-  private DataDirLock dataDirLock;
+  // Null until start().
+  private @Nullable Database database;
+  private @Nullable EventBus events;
+  private @Nullable RateLimits rateLimits;
+  private @Nullable Javalin app;
+  private AccountSetup.@Nullable Created firstStart;
+  private @Nullable DataDirLock dataDirLock;
   private final List<Step> outerSteps = new ArrayList<>();
-  private RouteTable routeTable;
-  private Pipeline pipeline;
+  private @Nullable RouteTable routeTable;
+  private @Nullable Pipeline pipeline;
   private final java.util.concurrent.atomic.AtomicReference<String> reportedFailure =
       new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -150,7 +153,8 @@ public final class DialtoneServer implements AutoCloseable {
       // One process per data dir: one SQLite writer, one set of rate-limit counts.
       dataDirLock = DataDirLock.acquire(config.dataDir());
     }
-    database =
+    // Locals for the lambdas below, which cannot see that the fields are set by then.
+    Database database =
         config.databaseUrl() == null
             ? SqliteDatabase.open(config.dataDir(), config.databaseTimeout())
             : PostgresDatabase.open(
@@ -165,13 +169,17 @@ public final class DialtoneServer implements AutoCloseable {
     TicketStore tickets = new TicketStore();
     CommentStore comments = new CommentStore();
     CallStore calls = new CallStore();
-    events =
+    this.database = database;
+    EventBus events =
         config.databaseUrl() == null
             ? new InProcessEventBus()
             : new PostgresEventBus(config.databaseUrl());
+    this.events = events;
     ScreenPops screenPops = new ScreenPops(new ScreenPopStore(), events);
     AccountSetup setup = new AccountSetup(accounts, brands, users, tokens);
-    rateLimits = new RateLimits(database, clock, config.rateLimitSupport(), config.rateLimitTalk());
+    RateLimits rateLimits =
+        new RateLimits(database, clock, config.rateLimitSupport(), config.rateLimitTalk());
+    this.rateLimits = rateLimits;
     rateLimits.start(config.rateLimitSync());
 
     AccountResolver resolver =
@@ -237,6 +245,7 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   private void bind() {
+    Javalin app = Objects.requireNonNull(this.app, "set by startOrFail()");
     try {
       if (config.host() == null) {
         app.start(config.port());
@@ -273,7 +282,10 @@ public final class DialtoneServer implements AutoCloseable {
       KeyStore keys =
           config.tlsSelfSigned()
               ? TlsKeys.selfSigned(config.dataDir())
-              : TlsKeys.fromPem(config.tlsCertificate(), config.tlsKey());
+              // tls() without self-signed means a certificate, which comes with its key.
+              : TlsKeys.fromPem(
+                  Objects.requireNonNull(config.tlsCertificate()),
+                  Objects.requireNonNull(config.tlsKey()));
       // With a connector of its own, Javalin opens no plain HTTP one: the port is HTTPS only.
       javalin.jetty.addConnector(
           (server, http) ->
@@ -303,7 +315,10 @@ public final class DialtoneServer implements AutoCloseable {
                 ctx,
                 e.getStatus() == 404
                     ? ApiException.invalidEndpoint()
-                    : ApiException.of(JsonErrorHandler.codeFor(e.getStatus()), e.getMessage())));
+                    // Javalin's HttpResponseException always has a message ("" by default).
+                    : ApiException.of(
+                        JsonErrorHandler.codeFor(e.getStatus()),
+                        Objects.requireNonNullElse(e.getMessage(), ""))));
     javalin.routes.exception(
         UniqueViolation.class,
         (e, ctx) ->
@@ -355,7 +370,10 @@ public final class DialtoneServer implements AutoCloseable {
    * Creates the default account on an empty database; later starts keep what exists. When several
    * nodes start at once on one empty database, one creates it and the others find it made.
    */
-  private AccountSetup.Created bootstrap(AccountStore accounts, AccountSetup setup) {
+  // The work answers null when the account exists already, which is this method's null too.
+  @SuppressWarnings("NullAway")
+  private AccountSetup.@Nullable Created bootstrap(AccountStore accounts, AccountSetup setup) {
+    Database database = Objects.requireNonNull(this.database, "set by startOrFail()");
     try {
       return database.write(
           tx -> {
@@ -379,22 +397,22 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   /** What the first start created, with its secrets; null when the account already existed. */
-  public AccountSetup.Created firstStart() {
+  public AccountSetup.@Nullable Created firstStart() {
     return firstStart;
   }
 
   /** The cluster-wide event bus this node publishes to and listens on. */
-  public EventBus events() {
+  public @Nullable EventBus events() { // null before start()
     return events;
   }
 
   /** This node's rate limits; {@link RateLimits#sync} shares its counts now. */
-  public RateLimits rateLimits() {
+  public @Nullable RateLimits rateLimits() { // null before start()
     return rateLimits;
   }
 
   public int port() {
-    return app.port();
+    return Objects.requireNonNull(app, "not started").port();
   }
 
   /** The address clients reach this server at, {@code https://} when TLS is on. */

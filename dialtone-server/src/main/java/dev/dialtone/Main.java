@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +123,7 @@ public final class Main {
             config.databaseUrl(), new PostgresDatabase.PoolSettings(2, config.databaseTimeout()));
   }
 
-  private static void fail(int status, String message, Exception e) {
+  private static void fail(int status, @Nullable String message, Exception e) {
     System.err.println("dialtone: " + message);
     LOG.debug("start-up failure", e);
     System.exit(status);

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call record: a value for every field of the {@link CallField} catalogue, null where unset.
@@ -49,32 +50,32 @@ public final class Call {
   }
 
   /** The value of a field in its Java type, or null: for comparing and rendering any field. */
-  public Object value(CallField field) {
+  public @Nullable Object value(CallField field) {
     return values.get(field);
   }
 
   /** The value of an {@link FieldType#ID} or {@link FieldType#COUNT} field, or null. */
-  public Long number(CallField field) {
+  public @Nullable Long number(CallField field) {
     return typed(field, Long.class);
   }
 
   /** The value of a {@link FieldType#BOOLEAN} field, or null. */
-  public Boolean flag(CallField field) {
+  public @Nullable Boolean flag(CallField field) {
     return typed(field, Boolean.class);
   }
 
   /** The value of a {@link FieldType#STRING}, {@link FieldType#URL} or enum field, or null. */
-  public String text(CallField field) {
+  public @Nullable String text(CallField field) {
     return typed(field, String.class);
   }
 
   /** The value of a {@link FieldType#TIMESTAMP} field, or null. */
-  public Instant instant(CallField field) {
+  public @Nullable Instant instant(CallField field) {
     return typed(field, Instant.class);
   }
 
   /** The value as JSON shows it: a timestamp as its UTC string, the rest as they are, or null. */
-  public Object wireValue(CallField field) {
+  public @Nullable Object wireValue(CallField field) {
     Object value = values.get(field);
     return value instanceof Instant instant ? Timestamps.render(instant) : value;
   }
@@ -90,15 +91,16 @@ public final class Call {
   }
 
   /** The ticket the call is linked to, or null. */
-  public Long ticketId() {
+  public @Nullable Long ticketId() {
     return number(CallField.TICKET_ID);
   }
 
+  /** When the call was last written; set on every stored call. */
   public Instant updatedAt() {
-    return instant(CallField.UPDATED_AT);
+    return Objects.requireNonNull(instant(CallField.UPDATED_AT), "a call not yet stored has none");
   }
 
-  private <T> T typed(CallField field, Class<T> type) {
+  private <T> @Nullable T typed(CallField field, Class<T> type) {
     if (field.type().javaType() != type) {
       throw new IllegalArgumentException(
           field.wireName() + " is a " + field.type() + " field, not a " + type.getSimpleName());
@@ -107,7 +109,7 @@ public final class Call {
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     return other instanceof Call call && values.equals(call.values);
   }
 

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code call} object on the wire (docs/api.md), driven by the catalogue: every field, nulls
@@ -42,7 +43,8 @@ final class CallCodec {
   }
 
   /** Reads one field's value from its JSON, or null; a value of the wrong type fails. */
-  static Object read(CallField field, JsonNode node, JsonParser parser, DeserializationContext ctxt)
+  static @Nullable Object read(
+      CallField field, JsonNode node, JsonParser parser, DeserializationContext ctxt)
       throws IOException {
     if (node.isNull()) {
       return null;
@@ -77,6 +79,8 @@ final class CallCodec {
   }
 
   static final class Encoder extends StdSerializer<Call> {
+    private static final long serialVersionUID = 1L;
+
     Encoder() {
       super(Call.class);
     }
@@ -94,6 +98,8 @@ final class CallCodec {
   }
 
   static final class Decoder extends StdDeserializer<Call> {
+    private static final long serialVersionUID = 1L;
+
     Decoder() {
       super(Call.class);
     }
@@ -105,7 +111,7 @@ final class CallCodec {
         return (Call) ctxt.handleUnexpectedToken(Call.class, parser);
       }
       Map<CallField, Object> values = new EnumMap<>(CallField.class);
-      var entries = node.fields();
+      var entries = node.properties().iterator();
       while (entries.hasNext()) {
         var entry = entries.next();
         CallField field = CallField.byName(entry.getKey()).orElse(null);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one catalogue of the standard call object's fields: name, JSON type, mandatory, read-only,
@@ -156,10 +157,17 @@ public enum CallField {
   private final String wireName;
   private final String label;
   private final FieldType type;
+
+  // Both are unmodifiable (an unmodifiable EnumSet, a List.of or List.copyOf); the JDK has no
+  // immutable collection type to declare them with, which is what the check asks for.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<Flag> flags;
+
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> allowedValues;
+
   private final int maxLength;
-  private final Reference reference;
+  private final @Nullable Reference reference;
 
   CallField(FieldType type, Option... options) {
     this.wireName = name().toLowerCase(Locale.ROOT);
@@ -169,7 +177,7 @@ public enum CallField {
     Set<Flag> flags = EnumSet.noneOf(Flag.class);
     List<String> allowed = List.of();
     int max = Limits.STRING;
-    Reference ref = null;
+    @Nullable Reference ref = null;
     for (Option option : options) {
       if (option instanceof Flag flag) {
         flags.add(flag);

@@ -32,7 +32,7 @@ public sealed interface ErrorBody
     return switch (code) {
       case COULD_NOT_AUTHENTICATE -> new Unauthenticated(code.wireName());
       case INVALID_TOKEN -> new InvalidToken(code.wireName(), description);
-      case FORBIDDEN -> new Forbidden(new Forbidden.Error(code.wireName(), description));
+      case FORBIDDEN -> new Forbidden(new Forbidden.Refusal(code.wireName(), description));
       case RECORD_INVALID -> new Invalid(code.wireName(), description, details);
       default -> new Described(code.wireName(), description);
     };
@@ -69,14 +69,16 @@ public sealed interface ErrorBody
       implements ErrorBody {}
 
   /** A 403: {@code {"error":{"title":"Forbidden","message":"…"}}}. */
-  record Forbidden(@JsonProperty("error") Error error) implements ErrorBody {
+  record Forbidden(@JsonProperty("error") Refusal error) implements ErrorBody {
     @JsonPropertyOrder({"title", "message"})
-    public record Error(
+    public record Refusal(
         @JsonProperty("title") String title, @JsonProperty("message") String message) {}
   }
 
   /** Tells the shapes apart by their keys, as a client must. */
   final class Decoder extends StdDeserializer<ErrorBody> {
+    private static final long serialVersionUID = 1L;
+
     private static final TypeReference<Map<String, List<FieldError>>> DETAILS =
         new TypeReference<>() {};
 
@@ -94,7 +96,7 @@ public sealed interface ErrorBody
       JsonNode error = node.path("error");
       if (error.isObject()) {
         return new Forbidden(
-            new Forbidden.Error(text(error.path("title")), text(error.path("message"))));
+            new Forbidden.Refusal(text(error.path("title")), text(error.path("message"))));
       }
       if (node.has("error_description")) {
         return new InvalidToken(text(error), text(node.path("error_description")));
@@ -111,8 +113,9 @@ public sealed interface ErrorBody
       return new Unauthenticated(text(error));
     }
 
+    /** A string of the body; "" where the body has none, so a decoded error always reads. */
     private static String text(JsonNode node) {
-      return node.isTextual() ? node.textValue() : null;
+      return node.isTextual() ? node.textValue() : "";
     }
   }
 }

@@ -18,6 +18,8 @@ final class TimestampCodec {
   private TimestampCodec() {}
 
   static final class Encoder extends StdSerializer<Instant> {
+    private static final long serialVersionUID = 1L;
+
     Encoder() {
       super(Instant.class);
     }
@@ -30,6 +32,8 @@ final class TimestampCodec {
   }
 
   static final class Decoder extends StdDeserializer<Instant> {
+    private static final long serialVersionUID = 1L;
+
     Decoder() {
       super(Instant.class);
     }

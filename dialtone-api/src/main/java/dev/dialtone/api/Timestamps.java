@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The timestamps of the calls API (docs/api.md): ISO 8601 date-times with an offset of {@code Z},
@@ -53,7 +54,7 @@ public final class Timestamps {
     }
   }
 
-  private static ZoneOffset offset(String text) {
+  private static ZoneOffset offset(@Nullable String text) {
     if (text == null || text.equalsIgnoreCase("Z")) {
       return ZoneOffset.UTC;
     }
@@ -68,7 +69,7 @@ public final class Timestamps {
   }
 
   /** UTC, to the second, {@code Z}: {@code 2022-01-27T14:31:40Z}. */
-  public static String render(Instant instant) {
+  public static @Nullable String render(@Nullable Instant instant) {
     return instant == null
         ? null
         : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code data} object of a {@link VoiceComment} (docs/api.md): the call's {@code app_id},
@@ -30,7 +31,7 @@ import java.util.Set;
 @JsonSerialize(using = VoiceCommentData.Encoder.class)
 @JsonDeserialize(using = VoiceCommentData.Decoder.class)
 public record VoiceCommentData(
-    Call call, String title, Long authorId, int viaId, List<CallField> shown) {
+    Call call, @Nullable String title, @Nullable Long authorId, int viaId, List<CallField> shown) {
   /** The call fields {@code data} always carries, first. */
   static final Set<CallField> ALWAYS =
       Set.of(CallField.APP_ID, CallField.EXTERNAL_ID, CallField.RECORDING_URL);
@@ -45,6 +46,8 @@ public record VoiceCommentData(
   }
 
   static final class Encoder extends StdSerializer<VoiceCommentData> {
+    private static final long serialVersionUID = 1L;
+
     Encoder() {
       super(VoiceCommentData.class);
     }
@@ -79,6 +82,8 @@ public record VoiceCommentData(
   }
 
   static final class Decoder extends StdDeserializer<VoiceCommentData> {
+    private static final long serialVersionUID = 1L;
+
     Decoder() {
       super(VoiceCommentData.class);
     }
@@ -92,7 +97,7 @@ public record VoiceCommentData(
       }
       Map<CallField, Object> values = new EnumMap<>(CallField.class);
       List<CallField> shown = new ArrayList<>();
-      var entries = node.fields();
+      var entries = node.properties().iterator();
       while (entries.hasNext()) {
         var entry = entries.next();
         CallField field = CallField.byName(entry.getKey()).orElse(null);

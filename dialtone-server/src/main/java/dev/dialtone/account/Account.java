@@ -1,6 +1,7 @@
 package dev.dialtone.account;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant: Zendesk's {@code {subdomain}.zendesk.com}. Every record belongs to exactly one.
@@ -14,8 +15,8 @@ public record Account(
     long id,
     String subdomain,
     String name,
-    Long defaultBrandId,
+    @Nullable Long defaultBrandId,
     boolean tpeCommentsPublic,
     Instant createdAt,
-    Integer rateLimitSupport,
-    Integer rateLimitTalk) {}
+    @Nullable Integer rateLimitSupport,
+    @Nullable Integer rateLimitTalk) {}

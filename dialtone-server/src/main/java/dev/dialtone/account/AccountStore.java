@@ -4,6 +4,7 @@ import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for accounts. */
 public final class AccountStore {
@@ -34,7 +35,8 @@ public final class AccountStore {
    * Sets the account's own rate limits; null returns a bucket to the server's setting. Returns
    * whether the account exists.
    */
-  public boolean setRateLimits(Tx tx, long accountId, Integer support, Integer talk) {
+  public boolean setRateLimits(
+      Tx tx, long accountId, @Nullable Integer support, @Nullable Integer talk) {
     return tx.update(
             "UPDATE accounts SET rate_limit_support = ?, rate_limit_talk = ? WHERE id = ?",
             support,
@@ -55,7 +57,7 @@ public final class AccountStore {
         intOrNull(row, "rate_limit_talk"));
   }
 
-  private static Integer intOrNull(Row row, String column) {
+  private static @Nullable Integer intOrNull(Row row, String column) {
     Long value = row.longOrNull(column);
     return value == null ? null : Math.toIntExact(value);
   }

@@ -1,16 +1,17 @@
 package dev.dialtone.account;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A person of one account: an end user who calls, or an agent or admin who answers. */
 public record User(
     long id,
     long accountId,
     String name,
-    String email,
-    String phone,
+    @Nullable String email,
+    @Nullable String phone,
     Role role,
-    Long organizationId,
+    @Nullable Long organizationId,
     boolean suspended,
     Instant createdAt,
     Instant updatedAt) {}

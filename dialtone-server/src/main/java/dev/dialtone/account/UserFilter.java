@@ -3,7 +3,9 @@ package dev.dialtone.account;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.dialtone.phone.PhoneNumbers;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user search asks for; every part that is not null must match.
@@ -14,7 +16,11 @@ import java.util.regex.Pattern;
  * @param text text that the name must contain, or the email equal, ignoring case
  */
 public record UserFilter(
-    Role role, String phoneDigits, boolean phoneEndsWith, String email, String text) {
+    @Nullable Role role,
+    @Nullable String phoneDigits,
+    boolean phoneEndsWith,
+    @Nullable String email,
+    @Nullable String text) {
   /** Nothing but digits and the punctuation people write numbers with, and enough digits. */
   private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().\\-/]+");
 
@@ -28,7 +34,7 @@ public record UserFilter(
    */
   public static UserFilter forText(String query) {
     String text = query.strip();
-    String digits = PhoneNumbers.digits(text);
+    String digits = Objects.requireNonNull(PhoneNumbers.digits(text));
     if (PHONE_LIKE.matcher(text).matches() && digits.length() >= MIN_PHONE_DIGITS) {
       return new UserFilter(null, nationalNumber(text, digits), true, null, null);
     }
@@ -45,7 +51,7 @@ public record UserFilter(
     return hasControlCharacter(email) || hasControlCharacter(text);
   }
 
-  private static boolean hasControlCharacter(String value) {
+  private static boolean hasControlCharacter(@Nullable String value) {
     return value != null
         && value
             .chars()

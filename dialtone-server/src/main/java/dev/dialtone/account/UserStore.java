@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for users. Password hashes stay here: they never travel in a {@link User}. */
 public final class UserStore {
@@ -17,11 +18,11 @@ public final class UserStore {
   /** What a new user is made of. */
   public record NewUser(
       String name,
-      String email,
-      String phone,
+      @Nullable String email,
+      @Nullable String phone,
       Role role,
-      Long organizationId,
-      String passwordHash) {}
+      @Nullable Long organizationId,
+      @Nullable String passwordHash) {}
 
   public Optional<User> find(Tx tx, long accountId, long id) {
     return tx.first(

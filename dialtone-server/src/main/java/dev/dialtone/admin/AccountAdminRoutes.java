@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Account administration by an admin of the default account: {@code POST /_dialtone/accounts}
@@ -101,11 +103,19 @@ public final class AccountAdminRoutes {
     AccountSetup.Created created =
         database.write(
             tx -> {
-              if (accounts.findBySubdomain(tx, subdomain).isPresent()) {
+              // throwIfAny() above: both were sent and valid.
+              String checkedSubdomain = Objects.requireNonNull(subdomain);
+              if (accounts.findBySubdomain(tx, checkedSubdomain).isPresent()) {
                 throw ApiException.invalid(
                     "subdomain", "Subdomain", FieldErrorCode.InvalidValue, "is already taken");
               }
-              return setup.create(tx, subdomain, email, password, token, clock.instant());
+              return setup.create(
+                  tx,
+                  checkedSubdomain,
+                  Objects.requireNonNull(email),
+                  password,
+                  token,
+                  clock.instant());
             });
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", created.account().id());
@@ -152,7 +162,7 @@ public final class AccountAdminRoutes {
   }
 
   /** A rate limit as sent: whether the key was there, and its value (null to clear). */
-  private record LimitInput(boolean given, Integer value) {}
+  private record LimitInput(boolean given, @Nullable Integer value) {}
 
   private static LimitInput rateLimit(InputObject input, String key, String label) {
     boolean sent = input.has(key);

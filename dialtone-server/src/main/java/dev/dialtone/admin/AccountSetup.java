@@ -11,6 +11,7 @@ import dev.dialtone.brand.Brand;
 import dev.dialtone.brand.BrandStore;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Creates a whole account: the account, its default brand, its first admin and API token. */
 public final class AccountSetup {
@@ -59,7 +60,12 @@ public final class AccountSetup {
    * all or nothing.
    */
   public Created create(
-      Tx tx, String subdomain, String adminEmail, String password, String token, Instant now) {
+      Tx tx,
+      String subdomain,
+      String adminEmail,
+      @Nullable String password,
+      @Nullable String token,
+      Instant now) {
     String adminPassword = password == null ? Secrets.newToken().substring(0, 20) : password;
     String apiToken = token == null ? Secrets.newToken() : token;
     Account account = accounts.insert(tx, subdomain, subdomain, now);

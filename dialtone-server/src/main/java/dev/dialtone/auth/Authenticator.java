@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code Authorization} header the three ways Zendesk does (docs/api.md): Basic {@code
@@ -156,7 +157,7 @@ public final class Authenticator {
   }
 
   private Optional<User> password(Account account, String email, String password) {
-    record Candidate(Optional<User> user, String hash) {}
+    record Candidate(Optional<User> user, @Nullable String hash) {}
     Candidate candidate =
         database.read(
             tx -> {
@@ -180,6 +181,8 @@ public final class Authenticator {
 
   /** Every password check slot is taken. */
   private static final class PasswordChecksBusy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     PasswordChecksBusy() {
       super(null, null, false, false);
     }

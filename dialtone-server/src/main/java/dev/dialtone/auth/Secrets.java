@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How secrets are kept: passwords as slow salted Argon2 hashes (Password4j), API and OAuth tokens
@@ -35,7 +36,7 @@ public final class Secrets {
   }
 
   /** Checks a password against a stored hash; a null hash checks against a decoy and fails. */
-  public static boolean passwordMatches(String password, String hash) {
+  public static boolean passwordMatches(String password, @Nullable String hash) {
     if (hash == null) {
       Password.check(password, DECOY_HASH).with(ARGON2);
       return false;

@@ -3,12 +3,14 @@ package dev.dialtone.brand;
 import dev.dialtone.api.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A brand as Zendesk's Support API shows it. */
 final class BrandJson {
   private BrandJson() {}
 
-  public static Map<String, Object> render(Brand brand, Long defaultBrandId, String baseUrl) {
+  public static Map<String, Object> render(
+      Brand brand, @Nullable Long defaultBrandId, String baseUrl) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", brand.id());
     json.put("url", baseUrl + "/api/v2/brands/" + brand.id() + ".json");

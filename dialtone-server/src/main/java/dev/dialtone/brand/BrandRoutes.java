@@ -15,6 +15,7 @@ import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Create (admins) and show brands (docs/api.md). */
 public final class BrandRoutes {
@@ -51,10 +52,16 @@ public final class BrandRoutes {
     errors.throwIfAny();
     Brand brand =
         database.write(
-            tx -> brands.insert(tx, request.accountId(), name, subdomain, clock.instant()));
+            tx ->
+                brands.insert(
+                    tx,
+                    request.accountId(),
+                    Objects.requireNonNull(name), // required: throwIfAny() above
+                    subdomain,
+                    clock.instant()));
     Map<String, Object> json =
         BrandJson.render(brand, request.account().defaultBrandId(), request.baseUrl());
-    return Reply.created(Map.of("brand", json), (String) json.get("url"));
+    return Reply.created(Map.of("brand", json), Objects.requireNonNull((String) json.get("url")));
   }
 
   private Reply show(ApiRequest request) {

@@ -4,6 +4,7 @@ import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for brands. */
 public final class BrandStore {
@@ -16,7 +17,7 @@ public final class BrandStore {
         id);
   }
 
-  public Brand insert(Tx tx, long accountId, String name, String subdomain, Instant now) {
+  public Brand insert(Tx tx, long accountId, String name, @Nullable String subdomain, Instant now) {
     long id =
         tx.insert(
             "INSERT INTO brands (account_id, name, subdomain, created_at, updated_at)"

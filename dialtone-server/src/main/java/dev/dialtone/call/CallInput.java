@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code call} object of a POST or PATCH against the catalogue (docs/api.md): types,
@@ -88,7 +89,7 @@ final class CallInput {
   }
 
   /** The value to store for one field as the catalogue types it, or null with an error added. */
-  private static Object value(CallField field, InputObject input) {
+  private static @Nullable Object value(CallField field, InputObject input) {
     String name = field.wireName();
     String label = field.label();
     return switch (field.type()) {
@@ -112,7 +113,7 @@ final class CallInput {
     };
   }
 
-  private static boolean isBlank(Object value) {
+  private static boolean isBlank(@Nullable Object value) {
     return value == null || (value instanceof String s && s.isBlank());
   }
 }

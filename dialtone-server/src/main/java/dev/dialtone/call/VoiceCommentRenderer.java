@@ -10,6 +10,7 @@ import dev.dialtone.ticket.Comment;
 import dev.dialtone.ticket.Via;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Makes a TPE voice comment from its call as the call is now (docs/api.md): the fields it shows,
@@ -22,15 +23,16 @@ public final class VoiceCommentRenderer {
   /** The comment as the API returns it. */
   public static VoiceComment render(Comment comment, Call call) {
     List<CallField> displayed = displayed(comment.callFields());
+    String title =
+        Objects.requireNonNull(comment.title(), "a voice comment is stored with its title");
     return new VoiceComment(
         comment.id(),
         comment.isPublic(),
         comment.authorId(),
-        comment.title(),
-        body(comment.title(), displayed, call),
-        htmlBody(comment.title(), displayed, call),
-        new VoiceCommentData(
-            call, comment.title(), comment.requestedAuthorId(), viaId(call), displayed),
+        title,
+        body(title, displayed, call),
+        htmlBody(title, displayed, call),
+        new VoiceCommentData(call, title, comment.requestedAuthorId(), viaId(call), displayed),
         PhoneNumbers.format(call.text(CallField.FROM_LINE)),
         PhoneNumbers.format(call.text(CallField.TO_LINE)),
         displayed.contains(CallField.TRANSCRIPT),

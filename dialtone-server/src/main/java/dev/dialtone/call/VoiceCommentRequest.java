@@ -5,13 +5,18 @@ import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputLimits;
 import dev.dialtone.http.InputObject;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a TPE voice comment (docs/api.md), read and type-checked. Whether the ids name users
  * of the account is checked by {@link VoiceComments} inside the write.
  */
 record VoiceCommentRequest(
-    String title, List<String> callFields, Long authorId, Long displayToAgent, String subject) {
+    @Nullable String title,
+    List<String> callFields,
+    @Nullable Long authorId,
+    @Nullable Long displayToAgent,
+    @Nullable String subject) {
   public VoiceCommentRequest {
     callFields = List.copyOf(callFields);
   }

@@ -20,6 +20,7 @@ import dev.dialtone.ticket.TicketStore;
 import dev.dialtone.ticket.Via;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Adds TPE voice comments to the ticket of a call (docs/api.md): creates the ticket when the call
@@ -74,13 +75,12 @@ public final class VoiceComments {
   public Added add(
       Tx tx, Principal principal, Call call, VoiceCommentRequest request, Instant now) {
     Account account = principal.account();
-    boolean created = call.ticketId() == null;
+    Long ticketId = call.ticketId();
+    boolean created = ticketId == null;
     Ticket ticket =
-        created
+        ticketId == null
             ? createTicket(tx, principal, call, request, now)
-            : tickets
-                .findForUpdate(tx, account.id(), call.ticketId())
-                .orElseThrow(ApiException::notFound);
+            : tickets.findForUpdate(tx, account.id(), ticketId).orElseThrow(ApiException::notFound);
     if (!created) {
       checkAcceptsComments(ticket);
     }
@@ -171,7 +171,7 @@ public final class VoiceComments {
         accountId,
         new TicketStore.NewTicket(
             subject,
-            request.title(),
+            Objects.requireNonNull(request.title()), // blank is refused before this
             assigneeId == null ? TicketStatus.NEW : TicketStatus.OPEN,
             null,
             null,

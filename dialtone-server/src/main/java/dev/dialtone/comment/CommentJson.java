@@ -13,11 +13,16 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Every kind of ticket comment as the ticket comments list shows it: the one place for that. */
 final class CommentJson {
   private static final TypeReference<LinkedHashMap<String, Object>> WIRE_OBJECT =
       new TypeReference<>() {};
+
+  /** A blank line, whatever its line breaks: where one paragraph ends and the next begins. */
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
 
   private CommentJson() {}
 
@@ -25,7 +30,7 @@ final class CommentJson {
    * The comment as the API returns it. A TPE voice comment needs its call as the call is now
    * (docs/api.md: live data); the other kinds ignore {@code callOrNull}.
    */
-  public static Map<String, Object> render(Comment comment, Call callOrNull) {
+  public static Map<String, Object> render(Comment comment, @Nullable Call callOrNull) {
     return switch (comment.type()) {
       case TPE_VOICE -> callOrNull != null ? tpeVoice(comment, callOrNull) : orphan(comment);
       case VOICE -> voice(comment);
@@ -44,7 +49,7 @@ final class CommentJson {
   /** The HTML Zendesk makes of a plain-text body: one paragraph per blank-line-separated block. */
   public static String htmlBody(String body) {
     StringBuilder html = new StringBuilder("<div class=\"zd-comment\" dir=\"auto\">");
-    for (String paragraph : body.strip().split("\\R\\s*\\R")) {
+    for (String paragraph : PARAGRAPH_BREAK.split(body.strip(), -1)) {
       html.append("<p dir=\"auto\">").append(Html.escape(paragraph.strip())).append("</p>");
     }
     return html.append("</div>").toString();
@@ -110,7 +115,7 @@ final class CommentJson {
   }
 
   /** The stored {@code data} object; unreadable or absent data shows as an empty object. */
-  private static Map<String, Object> data(String stored) {
+  private static Map<String, Object> data(@Nullable String stored) {
     if (stored == null || stored.isBlank()) {
       return new LinkedHashMap<>();
     }
@@ -123,7 +128,7 @@ final class CommentJson {
     }
   }
 
-  private static String text(Object value) {
+  private static @Nullable String text(@Nullable Object value) {
     return value == null ? null : value.toString();
   }
 }

@@ -4,6 +4,7 @@ import dev.dialtone.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a Dialtone server is set up. Every setting has an environment variable and a matching
@@ -31,20 +32,20 @@ public record Config(
     String baseDomain,
     String subdomain,
     String adminEmail,
-    String adminPassword,
-    String adminToken,
-    String databaseUrl,
+    @Nullable String adminPassword,
+    @Nullable String adminToken,
+    @Nullable String databaseUrl,
     int databasePoolSize,
     Duration databaseTimeout,
     int signInFailures,
     TrustedProxies trustedProxies,
-    Path tlsCertificate,
-    Path tlsKey,
+    @Nullable Path tlsCertificate,
+    @Nullable Path tlsKey,
     boolean tlsSelfSigned,
     int rateLimitSupport,
     int rateLimitTalk,
     Duration rateLimitSync,
-    String host) {
+    @Nullable String host) {
 
   /** Defaults for tests and embedding: port 0 binds a free port. */
   public static Config defaults(Path dataDir) {
@@ -71,7 +72,7 @@ public record Config(
   }
 
   /** The same settings binding only this address (null: every interface). */
-  public Config withHost(String address) {
+  public Config withHost(@Nullable String address) {
     return with(c -> c.host = address);
   }
 
@@ -80,7 +81,7 @@ public record Config(
     return tlsSelfSigned || tlsCertificate != null;
   }
 
-  public Config withAdmin(String email, String password, String token) {
+  public Config withAdmin(String email, @Nullable String password, @Nullable String token) {
     return with(
         c -> {
           c.adminEmail = email;
@@ -90,7 +91,7 @@ public record Config(
   }
 
   /** The same settings on PostgreSQL at this JDBC URL. */
-  public Config withDatabaseUrl(String url) {
+  public Config withDatabaseUrl(@Nullable String url) {
     return with(c -> c.databaseUrl = url);
   }
 
@@ -109,7 +110,7 @@ public record Config(
   }
 
   /** HTTPS with the given PEM files, or self-signed when both are null. */
-  public Config withTls(Path certificate, Path key) {
+  public Config withTls(@Nullable Path certificate, @Nullable Path key) {
     return with(
         c -> {
           c.tlsCertificate = certificate;
@@ -146,20 +147,20 @@ public record Config(
     String baseDomain;
     String subdomain;
     String adminEmail;
-    String adminPassword;
-    String adminToken;
-    String databaseUrl;
+    @Nullable String adminPassword;
+    @Nullable String adminToken;
+    @Nullable String databaseUrl;
     int databasePoolSize;
     Duration databaseTimeout;
     int signInFailures;
     TrustedProxies trustedProxies;
-    Path tlsCertificate;
-    Path tlsKey;
+    @Nullable Path tlsCertificate;
+    @Nullable Path tlsKey;
     boolean tlsSelfSigned;
     int rateLimitSupport;
     int rateLimitTalk;
     Duration rateLimitSync;
-    String host;
+    @Nullable String host;
 
     Copy(Config c) {
       port = c.port;

@@ -9,8 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@link Config} from environment variables and command-line flags; a flag wins over its
@@ -62,20 +64,23 @@ public final class ConfigLoader {
       throw new ConfigException("DIALTONE_TLS_CERT and DIALTONE_TLS_KEY go together: set both");
     }
     return new Config(
-        port(values.get(Setting.PORT)),
+        port(Objects.requireNonNull(values.get(Setting.PORT), "PORT has a default")),
         Path.of(values.get(Setting.DATA_DIR)),
         nonBlank(values, Setting.BASE_DOMAIN),
-        checked(
-            values,
-            Setting.SUBDOMAIN,
-            v ->
-                CredentialRules.isSubdomain(v)
-                    ? null
-                    : "must be 1 to 63 lowercase letters, digits or inner hyphens"),
-        checked(
-            values,
-            Setting.ADMIN_EMAIL,
-            v -> CredentialRules.isEmail(v) ? null : "must be an email address"),
+        // Both have defaults, so checked() finds a value.
+        Objects.requireNonNull(
+            checked(
+                values,
+                Setting.SUBDOMAIN,
+                v ->
+                    CredentialRules.isSubdomain(v)
+                        ? null
+                        : "must be 1 to 63 lowercase letters, digits or inner hyphens")),
+        Objects.requireNonNull(
+            checked(
+                values,
+                Setting.ADMIN_EMAIL,
+                v -> CredentialRules.isEmail(v) ? null : "must be an email address")),
         checked(values, Setting.ADMIN_PASSWORD, CredentialRules::passwordProblem),
         checked(values, Setting.ADMIN_TOKEN, CredentialRules::tokenProblem),
         blankToNull(values.get(Setting.DATABASE_URL)),
@@ -213,12 +218,14 @@ public final class ConfigLoader {
     }
   }
 
-  private static Path path(String value) {
+  private static @Nullable Path path(@Nullable String value) {
     return value == null || value.isBlank() ? null : Path.of(value.strip());
   }
 
   private static boolean bool(Map<Setting, String> values, Setting setting) {
-    String value = values.get(setting).strip().toLowerCase(java.util.Locale.ROOT);
+    // Every boolean setting has a default, so it always has a value.
+    String value =
+        Objects.requireNonNull(values.get(setting)).strip().toLowerCase(java.util.Locale.ROOT);
     return switch (value) {
       case "true", "yes", "1" -> true;
       case "false", "no", "0", "" -> false;
@@ -228,7 +235,7 @@ public final class ConfigLoader {
     };
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
@@ -237,7 +244,8 @@ public final class ConfigLoader {
   }
 
   private static int atLeast(Map<Setting, String> values, Setting setting, int minimum) {
-    String value = values.get(setting);
+    // Every numeric setting has a default, so it always has a value.
+    String value = Objects.requireNonNull(values.get(setting));
     try {
       int number = Integer.parseInt(value.strip());
       if (number < minimum) {
@@ -271,8 +279,8 @@ public final class ConfigLoader {
    * The setting's value, or null when unset; a value the rule refuses stops the start with one line
    * naming the setting. The value itself is not repeated: it may be a secret.
    */
-  private static String checked(
-      Map<Setting, String> values, Setting setting, Function<String, String> problem) {
+  private static @Nullable String checked(
+      Map<Setting, String> values, Setting setting, Function<String, @Nullable String> problem) {
     String value = values.get(setting);
     if (value == null) {
       return null;

@@ -1,6 +1,7 @@
 package dev.dialtone.config;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The settings Dialtone reads, each an environment variable with a matching flag. */
 enum Setting {
@@ -24,10 +25,10 @@ enum Setting {
   RATE_LIMIT_SYNC_MS("1000", "How often a node shares its request counts with the other nodes"),
   HOST("", "Address to listen on; empty means every interface");
 
-  final String defaultValue;
+  final @Nullable String defaultValue;
   final String description;
 
-  Setting(String defaultValue, String description) {
+  Setting(@Nullable String defaultValue, String description) {
     this.defaultValue = defaultValue;
     this.description = description;
   }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ public final class PostgresEventBus implements EventBus {
   private final Thread listener;
   private volatile boolean running = true;
   private volatile Connection listening;
-  private Connection publishing;
+  private @Nullable Connection publishing; // opened on first publish, dropped on failure
 
   public PostgresEventBus(String jdbcUrl) {
     this.jdbcUrl = jdbcUrl;
@@ -122,7 +123,7 @@ public final class PostgresEventBus implements EventBus {
     }
   }
 
-  private static void closeQuietly(Connection connection) {
+  private static void closeQuietly(@Nullable Connection connection) {
     if (connection != null) {
       try {
         connection.close();

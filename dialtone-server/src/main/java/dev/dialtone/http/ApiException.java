@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one failure every request ends in when it does not succeed. It carries a code from the closed
@@ -14,15 +16,17 @@ import java.util.Map;
  * it. Build them with the static factories so call sites read {@code throw notFound()}.
  */
 public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final ErrorCode code;
   private final Map<String, List<FieldError>> details;
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   private ApiException(
       ErrorCode code,
       String description,
       Map<String, List<FieldError>> details,
-      Duration retryAfter) {
+      @Nullable Duration retryAfter) {
     super(description, null, false, false);
     this.code = code;
     this.details = details;
@@ -87,7 +91,8 @@ public final class ApiException extends RuntimeException {
   }
 
   public String description() {
-    return getMessage();
+    // Every factory takes a non-null description, which is the message.
+    return Objects.requireNonNull(getMessage());
   }
 
   public Map<String, List<FieldError>> details() {
@@ -95,7 +100,7 @@ public final class ApiException extends RuntimeException {
   }
 
   /** When the client may try again, for a {@code Retry-After} header; null when not said. */
-  public Duration retryAfter() {
+  public @Nullable Duration retryAfter() {
     return retryAfter;
   }
 }

@@ -2,6 +2,7 @@ package dev.dialtone.http;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one definition of an acceptable email, password, API token and subdomain, read alike by the
@@ -33,7 +34,7 @@ public final class CredentialRules {
   private CredentialRules() {}
 
   /** Whether the text can be a subdomain: 1 to 63 lowercase letters, digits, inner hyphens. */
-  public static boolean isSubdomain(String text) {
+  public static boolean isSubdomain(@Nullable String text) {
     return text != null && DNS_LABEL.matcher(text).matches();
   }
 
@@ -45,12 +46,12 @@ public final class CredentialRules {
         "must not contain control characters such as line breaks");
   }
 
-  public static boolean isEmail(String email) {
+  public static boolean isEmail(@Nullable String email) {
     return email != null && email.length() <= EMAIL_MAX && EMAIL.matcher(email).matches();
   }
 
   /** Why the password is refused, or null when it is acceptable. */
-  public static String passwordProblem(String password) {
+  public static @Nullable String passwordProblem(@Nullable String password) {
     if (password == null || password.length() < PASSWORD_MIN) {
       return "must be at least " + PASSWORD_MIN + " characters";
     }
@@ -64,7 +65,7 @@ public final class CredentialRules {
   }
 
   /** Why the API token is refused, or null when it is acceptable. */
-  public static String tokenProblem(String token) {
+  public static @Nullable String tokenProblem(@Nullable String token) {
     if (token == null || token.length() < TOKEN_MIN || token.length() > TOKEN_MAX) {
       return "must be " + TOKEN_MIN + " to " + TOKEN_MAX + " characters";
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one reader of a JSON object of a request body (an envelope's content, or an object inside
@@ -73,7 +74,7 @@ public final class InputObject {
   }
 
   /** A string of at most {@code maxLength} characters. */
-  public String text(String key, String label, int maxLength) {
+  public @Nullable String text(String key, String label, int maxLength) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -94,13 +95,13 @@ public final class InputObject {
   }
 
   /** A string that must be present and not blank. */
-  public String requiredText(String key, String label, int maxLength) {
+  public @Nullable String requiredText(String key, String label, int maxLength) {
     String text = text(key, label, maxLength);
     return required(key, label, text == null || text.isBlank() ? null : text);
   }
 
   /** A string from a closed set. */
-  public String oneOf(String key, String label, List<String> allowed) {
+  public @Nullable String oneOf(String key, String label, List<String> allowed) {
     String text = text(key, label, InputLimits.TEXT);
     return text == null ? null : allowed(key, label, text, allowed);
   }
@@ -109,7 +110,7 @@ public final class InputObject {
    * Checks a string already read against a closed set: the text, or null with an error. For callers
    * that treat some strings (a blank one) before the set is consulted.
    */
-  public String allowed(String key, String label, String text, List<String> allowed) {
+  public @Nullable String allowed(String key, String label, String text, List<String> allowed) {
     if (!allowed.contains(text)) {
       add(key, label, FieldErrorCode.InvalidValue, wording.notAllowed + String.join(", ", allowed));
       return null;
@@ -118,7 +119,7 @@ public final class InputObject {
   }
 
   /** A JSON integer that fits a long. */
-  public Long integer(String key, String label) {
+  public @Nullable Long integer(String key, String label) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -129,25 +130,25 @@ public final class InputObject {
     return fitting(key, label, value.bigIntegerValue());
   }
 
-  public Long requiredInteger(String key, String label) {
+  public @Nullable Long requiredInteger(String key, String label) {
     return required(key, label, integer(key, label));
   }
 
   /** A record id: an integer greater than 0. Whether it names a record is the caller's job. */
-  public Long id(String key, String label) {
+  public @Nullable Long id(String key, String label) {
     return atLeast(key, label, 1, "must be greater than 0");
   }
 
-  public Long requiredId(String key, String label) {
+  public @Nullable Long requiredId(String key, String label) {
     return required(key, label, id(key, label));
   }
 
   /** A count such as a duration in seconds: an integer of 0 or more. */
-  public Long count(String key, String label) {
+  public @Nullable Long count(String key, String label) {
     return atLeast(key, label, 0, "must be 0 or more");
   }
 
-  public Long requiredCount(String key, String label) {
+  public @Nullable Long requiredCount(String key, String label) {
     return required(key, label, count(key, label));
   }
 
@@ -155,7 +156,7 @@ public final class InputObject {
    * A limit from 0, which means none, to {@code max}, where {@code null} clears the setting (ask
    * {@link #has} whether it was sent).
    */
-  public Integer limit(String key, String label, int max) {
+  public @Nullable Integer limit(String key, String label, int max) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -172,7 +173,7 @@ public final class InputObject {
     return number.intValue();
   }
 
-  public Boolean bool(String key, String label) {
+  public @Nullable Boolean bool(String key, String label) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -187,7 +188,7 @@ public final class InputObject {
    * An absolute http or https URL by {@link HttpUrl}'s rule, of at most {@code maxLength}
    * characters; a blank string reads as null, so {@code ""} clears the value.
    */
-  public String url(String key, String label, int maxLength) {
+  public @Nullable String url(String key, String label, int maxLength) {
     String text = text(key, label, maxLength);
     if (text == null || text.isBlank()) {
       return null;
@@ -199,7 +200,7 @@ public final class InputObject {
     return text;
   }
 
-  public String requiredUrl(String key, String label, int maxLength) {
+  public @Nullable String requiredUrl(String key, String label, int maxLength) {
     return required(key, label, url(key, label, maxLength));
   }
 
@@ -207,7 +208,7 @@ public final class InputObject {
    * An ISO 8601 date-time of the forms {@link Timestamps} accepts; a blank string reads as null, so
    * {@code ""} clears the value.
    */
-  public Instant timestamp(String key, String label) {
+  public @Nullable Instant timestamp(String key, String label) {
     String text = text(key, label, InputLimits.TEXT);
     if (text == null || text.isBlank()) {
       return null;
@@ -219,7 +220,7 @@ public final class InputObject {
     return instant;
   }
 
-  public Instant requiredTimestamp(String key, String label) {
+  public @Nullable Instant requiredTimestamp(String key, String label) {
     return required(key, label, timestamp(key, label));
   }
 
@@ -227,16 +228,17 @@ public final class InputObject {
    * An array of strings, each at most {@code maxLength} characters, at most {@code maxItems} of
    * them; duplicates are dropped, order is kept.
    */
-  public List<String> texts(String key, String label, int maxItems, int maxLength) {
+  public @Nullable List<String> texts(String key, String label, int maxItems, int maxLength) {
     return texts(key, label, maxItems, maxLength, false);
   }
 
   /** Like {@link #texts}, with each entry stripped and a blank one refused. */
-  public List<String> strippedTexts(String key, String label, int maxItems, int maxLength) {
+  public @Nullable List<String> strippedTexts(
+      String key, String label, int maxItems, int maxLength) {
     return texts(key, label, maxItems, maxLength, true);
   }
 
-  private List<String> texts(
+  private @Nullable List<String> texts(
       String key, String label, int maxItems, int maxLength, boolean stripped) {
     JsonNode value = value(key);
     if (value == null) {
@@ -281,7 +283,7 @@ public final class InputObject {
    * A nested object, whose keys are then named {@code key.inner} in errors and unknown keys; null
    * when absent, null, or of another type (then with an error).
    */
-  public InputObject object(String key, String label) {
+  public @Nullable InputObject object(String key, String label) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -322,14 +324,14 @@ public final class InputObject {
     return unknown;
   }
 
-  private <T> T required(String key, String label, T value) {
+  private <T> @Nullable T required(String key, String label, @Nullable T value) {
     if (value == null) {
       blank(key, label, "");
     }
     return value;
   }
 
-  private Long atLeast(String key, String label, long min, String below) {
+  private @Nullable Long atLeast(String key, String label, long min, String below) {
     JsonNode value = value(key);
     if (value == null) {
       return null;
@@ -345,7 +347,7 @@ public final class InputObject {
     return fitting(key, label, number);
   }
 
-  private Long fitting(String key, String label, BigInteger number) {
+  private @Nullable Long fitting(String key, String label, BigInteger number) {
     if (number.compareTo(LONG_MAX) > 0) {
       add(key, label, FieldErrorCode.InvalidValue, "is too large (maximum is " + LONG_MAX + ")");
       return null;
@@ -361,13 +363,15 @@ public final class InputObject {
     return text.codePointCount(0, text.length()) > maxLength;
   }
 
-  private JsonNode value(String key) {
+  private @Nullable JsonNode value(String key) {
     read.add(key);
     JsonNode value = node.get(key);
     return value == null || value.isNull() ? null : value;
   }
 
-  private <T> T wrongType(String key, String label, String expected, JsonNode actual) {
+  // Returns only null, which is a value of every T: the call sites read `return wrongType(…)`.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
+  private <T> @Nullable T wrongType(String key, String label, String expected, JsonNode actual) {
     add(
         key,
         label,

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dialtone's JSON reading and writing. Reading is strict: duplicate keys, trailing data, invalid
@@ -85,7 +87,7 @@ public final class Json {
   }
 
   /** The dotted path of the first string (key or value) holding U+0000, or null if none does. */
-  private static String pathOfNul(JsonNode node, String path) {
+  private static @Nullable String pathOfNul(JsonNode node, String path) {
     if (node.isTextual()) {
       return node.textValue().indexOf('\0') >= 0 ? path : null;
     }
@@ -97,9 +99,7 @@ public final class Json {
         }
       }
     } else if (node.isObject()) {
-      var fields = node.fields();
-      while (fields.hasNext()) {
-        var field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String key = field.getKey();
         String at = path.isEmpty() ? key : path + "." + key;
         if (key.indexOf('\0') >= 0) {

@@ -2,9 +2,11 @@ package dev.dialtone.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What a handler answers: a status, a JSON body (or none) and extra headers. */
-public record Reply(int status, Object body, Map<String, String> headers) {
+/** {@code body} is null for a reply without one. */
+public record Reply(int status, @Nullable Object body, Map<String, String> headers) {
   public Reply {
     headers = Map.copyOf(headers);
   }

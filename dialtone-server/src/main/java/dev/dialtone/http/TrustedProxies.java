@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The proxies whose {@code X-Forwarded-For} Dialtone believes, as CIDR ranges, and the rule that
@@ -32,6 +33,8 @@ public final class TrustedProxies {
   private final List<Range> ranges;
   private final String text;
 
+  // Never compared or hashed, so the array's identity equals() does no harm.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Range(byte[] network, int prefix) {
     boolean contains(byte[] address) {
       if (address.length != network.length) {
@@ -176,7 +179,7 @@ public final class TrustedProxies {
    * One hop as proxies write it: an IPv4 or IPv6 address, IPv6 optionally in brackets, either
    * optionally with a port; null for anything else. IPv4-mapped IPv6 reads as IPv4.
    */
-  static InetAddress address(String hop) {
+  static @Nullable InetAddress address(String hop) {
     String text = hop.strip();
     if (text.startsWith("[")) {
       int close = text.indexOf(']');
@@ -199,7 +202,7 @@ public final class TrustedProxies {
   }
 
   /** An address literal, never a name: nothing here may cause a DNS lookup. */
-  private static InetAddress literal(String text) {
+  private static @Nullable InetAddress literal(String text) {
     try {
       if (IPV4.matcher(text).matches()) {
         return InetAddress.getByName(text);

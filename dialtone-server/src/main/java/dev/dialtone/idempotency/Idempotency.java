@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs requests that carry an {@code Idempotency-Key} (docs/api.md) at most once per key and
@@ -129,6 +130,8 @@ public final class Idempotency {
 
   /** A 5xx answer of the work, carried out of the transaction so that it rolls back. */
   private static final class FailedWork extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final transient Reply reply;
 
     FailedWork(Reply reply) {
@@ -163,7 +166,7 @@ public final class Idempotency {
   }
 
   /** A reply whose body is JSON already rendered, written out as it is, so replays are exact. */
-  private static Reply answer(int status, Map<String, String> headers, String body) {
+  private static Reply answer(int status, Map<String, String> headers, @Nullable String body) {
     return new Reply(
         status, body == null ? null : new RawValue(body), new LinkedHashMap<>(headers));
   }

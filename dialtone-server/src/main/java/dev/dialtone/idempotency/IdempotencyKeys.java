@@ -4,6 +4,7 @@ import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQL for idempotency keys. A row is written in the transaction of the request it answers, so every
@@ -36,7 +37,7 @@ public final class IdempotencyKeys {
       String requestHash,
       int status,
       String headers,
-      String body,
+      @Nullable String body,
       Instant now,
       Instant expiresAt) {
     tx.update(

@@ -1,12 +1,13 @@
 package dev.dialtone.organization;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A company the account's end users belong to. */
 record Organization(
     long id,
     long accountId,
     String name,
-    String externalId,
+    @Nullable String externalId,
     Instant createdAt,
     Instant updatedAt) {}

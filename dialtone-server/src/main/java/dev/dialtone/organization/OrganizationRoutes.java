@@ -14,6 +14,7 @@ import dev.dialtone.store.Database;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Create (admins) and show organizations (docs/api.md). */
 public final class OrganizationRoutes {
@@ -55,10 +56,15 @@ public final class OrganizationRoutes {
               }
               errors.throwIfAny();
               return organizations.insert(
-                  tx, request.accountId(), name, externalId, clock.instant());
+                  tx,
+                  request.accountId(),
+                  Objects.requireNonNull(name), // required: throwIfAny() above
+                  externalId,
+                  clock.instant());
             });
     Map<String, Object> json = OrganizationJson.render(organization, request.baseUrl());
-    return Reply.created(Map.of("organization", json), (String) json.get("url"));
+    return Reply.created(
+        Map.of("organization", json), Objects.requireNonNull((String) json.get("url")));
   }
 
   private Reply show(ApiRequest request) {

@@ -4,6 +4,7 @@ import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for organizations. */
 public final class OrganizationStore {
@@ -26,7 +27,8 @@ public final class OrganizationStore {
         name);
   }
 
-  public Organization insert(Tx tx, long accountId, String name, String externalId, Instant now) {
+  public Organization insert(
+      Tx tx, long accountId, String name, @Nullable String externalId, Instant now) {
     long id =
         tx.insert(
             "INSERT INTO organizations (account_id, name, external_id, created_at, updated_at)"

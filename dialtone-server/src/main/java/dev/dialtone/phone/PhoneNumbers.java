@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.jspecify.annotations.Nullable;
 
 /** Phone number formatting and matching, on libphonenumber. */
 public final class PhoneNumbers {
@@ -19,7 +20,7 @@ public final class PhoneNumbers {
    * the international format ({@code +44 20 7946 0958}); {@link #UNKNOWN} when the line is not a
    * possible number. Lines without a leading {@code +} are read as North American.
    */
-  public static String format(String line) {
+  public static String format(@Nullable String line) {
     if (line == null || line.isBlank()) {
       return UNKNOWN;
     }
@@ -38,7 +39,7 @@ public final class PhoneNumbers {
   }
 
   /** Only the digits of a phone number, so that any two formattings of it compare equal. */
-  public static String digits(String phone) {
+  public static @Nullable String digits(@Nullable String phone) {
     if (phone == null) {
       return null;
     }

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ public final class RateLimits implements AutoCloseable {
   private final ReentrantLock syncing = new ReentrantLock();
   private boolean syncFailing; // guarded by syncing
   private Instant lastCleanup = Instant.EPOCH;
-  private ScheduledExecutorService scheduler;
+  private @Nullable ScheduledExecutorService scheduler; // null until start()
 
   /** {@code supportLimit} and {@code talkLimit} apply to accounts without limits of their own. */
   public RateLimits(Database database, Clock clock, int supportLimit, int talkLimit) {
@@ -102,7 +104,7 @@ public final class RateLimits implements AutoCloseable {
    * Counts one request of the account against the bucket and says whether it may run; null when the
    * bucket has no limit for the account.
    */
-  public Quota acquire(Account account, Bucket bucket) {
+  public @Nullable Quota acquire(Account account, Bucket bucket) {
     int limit = limitFor(account, bucket);
     if (limit == 0) {
       return null;
@@ -119,7 +121,7 @@ public final class RateLimits implements AutoCloseable {
    * Where the account stands in the bucket, without counting a request: for answers to requests
    * that fail before they are counted. Null when the bucket has no limit for the account.
    */
-  public Quota peek(Account account, Bucket bucket) {
+  public @Nullable Quota peek(Account account, Bucket bucket) {
     int limit = limitFor(account, bucket);
     if (limit == 0) {
       return null;
@@ -157,8 +159,11 @@ public final class RateLimits implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    scheduler.scheduleWithFixedDelay(
-        this::sync, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    // close() ends the schedule by shutting the scheduler down, and sync() handles its own
+    // failures, so the future has nothing to tell.
+    ScheduledFuture<?> unused =
+        scheduler.scheduleWithFixedDelay(
+            this::sync, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**

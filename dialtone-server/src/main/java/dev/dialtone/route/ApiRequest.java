@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request to a route, as its steps and its handler see it: who asks, in which account, and its
@@ -36,10 +37,10 @@ public final class ApiRequest implements Step.Chain {
   private final Step[] steps;
   private int nextStep;
   private boolean reachedHandler;
-  private Account account;
-  private Principal principal;
+  private @Nullable Account account;
+  private @Nullable Principal principal;
   private final Set<String> ignoredKeys = new LinkedHashSet<>();
-  private byte[] body;
+  private byte @Nullable [] body; // read on first use
 
   ApiRequest(Pipeline pipeline, Context context, Route route, Step[] steps) {
     this.pipeline = pipeline;
@@ -50,7 +51,7 @@ public final class ApiRequest implements Step.Chain {
 
   /** Runs the next step, or the route's handler once every step has run. */
   @Override
-  public Reply proceed() {
+  public @Nullable Reply proceed() {
     if (nextStep < steps.length) {
       return steps[nextStep++].apply(this, this);
     }

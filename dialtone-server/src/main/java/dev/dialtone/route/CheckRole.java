@@ -3,6 +3,7 @@ package dev.dialtone.route;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
+import org.jspecify.annotations.Nullable;
 
 /** Whether the principal's role may use the route: 403 {@code Forbidden} when not. */
 final class CheckRole implements Step {
@@ -13,7 +14,7 @@ final class CheckRole implements Step {
   }
 
   @Override
-  public Reply apply(ApiRequest request, Chain next) {
+  public @Nullable Reply apply(ApiRequest request, Chain next) {
     if (!request.route().access().allows(request.principal().user().role())) {
       throw ApiException.forbidden();
     }

@@ -3,6 +3,7 @@ package dev.dialtone.route;
 import dev.dialtone.account.AccountResolver;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.Reply;
+import org.jspecify.annotations.Nullable;
 
 /** The account the {@code Host} names; 404 {@code InvalidEndpoint} when it names none. */
 final class FindAccount implements Step {
@@ -18,7 +19,7 @@ final class FindAccount implements Step {
   }
 
   @Override
-  public Reply apply(ApiRequest request, Chain next) {
+  public @Nullable Reply apply(ApiRequest request, Chain next) {
     request.account(accounts.resolve(request.header("Host")));
     return next.proceed();
   }

@@ -2,6 +2,7 @@ package dev.dialtone.route;
 
 import dev.dialtone.http.Reply;
 import dev.dialtone.idempotency.Idempotency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * On routes that honour {@code Idempotency-Key}: a keyed request runs at most once, and its retries
@@ -20,7 +21,7 @@ final class IdempotentReplay implements Step {
   }
 
   @Override
-  public Reply apply(ApiRequest request, Chain next) {
+  public @Nullable Reply apply(ApiRequest request, Chain next) {
     String key = request.header(Idempotency.HEADER);
     if (key == null) {
       return next.proceed();

@@ -3,6 +3,7 @@ package dev.dialtone.route;
 import dev.dialtone.http.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names the body keys Dialtone did not read, in {@code X-Dialtone-Ignored-Fields} and in Zendesk's
@@ -18,9 +19,9 @@ final class IgnoredKeys implements Step {
   }
 
   @Override
-  public Reply apply(ApiRequest request, Chain next) {
+  public @Nullable Reply apply(ApiRequest request, Chain next) {
     Reply reply = next.proceed();
-    if (request.ignoredKeys().isEmpty()) {
+    if (reply == null || request.ignoredKeys().isEmpty()) {
       return reply;
     }
     String keys =

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a list is paged, the two ways Zendesk does it (docs/api.md). Any {@code page[...]} parameter
@@ -47,7 +48,7 @@ public final class Pagination {
 
   private sealed interface Mode permits Cursor, Offset {}
 
-  private record Cursor(int size, Long after, Long before) implements Mode {}
+  private record Cursor(int size, @Nullable Long after, @Nullable Long before) implements Mode {}
 
   private record Offset(int page, int perPage) implements Mode {}
 
@@ -117,10 +118,11 @@ public final class Pagination {
       return body;
     }
     Cursor cursor = (Cursor) mode;
-    boolean backwards = cursor.before() != null;
+    Long before = cursor.before();
+    boolean backwards = before != null;
     List<T> fetched =
-        backwards
-            ? listing.before(cursor.before(), cursor.size() + 1)
+        before != null
+            ? listing.before(before, cursor.size() + 1)
             : listing.after(cursor.after() == null ? 0 : cursor.after(), cursor.size() + 1);
     // One record more than asked tells whether there is more in the direction of travel.
     boolean hasMore = fetched.size() > cursor.size();
@@ -179,7 +181,7 @@ public final class Pagination {
         .encodeToString(Long.toString(id).getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static Long decodeOrNull(String cursor) {
+  private static @Nullable Long decodeOrNull(String cursor) {
     String digits;
     try {
       digits = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
@@ -195,7 +197,7 @@ public final class Pagination {
     return id > 0 ? id : null;
   }
 
-  private static Long cursorParam(ApiRequest request, String name) {
+  private static @Nullable Long cursorParam(ApiRequest request, String name) {
     String value = request.query(name);
     if (value == null) {
       return null;

@@ -73,7 +73,9 @@ public final class Pipeline {
       // as GET would: the same status, the same headers, counted against the same rate limit.
       HandlerType method = HandlerType.findOrCreate(route.method().name());
       List<HandlerType> methods =
-          method == HandlerType.GET ? List.of(HandlerType.GET, HandlerType.HEAD) : List.of(method);
+          route.method() == Route.Method.GET
+              ? List.of(HandlerType.GET, HandlerType.HEAD)
+              : List.of(method);
       for (HandlerType each : methods) {
         routes.addHttpHandler(each, route.path(), handler);
         if (route.hasJsonTwin()) {

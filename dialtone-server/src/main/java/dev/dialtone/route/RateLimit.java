@@ -3,9 +3,12 @@ package dev.dialtone.route;
 import dev.dialtone.api.ErrorCode;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
+import dev.dialtone.ratelimit.Bucket;
 import dev.dialtone.ratelimit.Quota;
 import dev.dialtone.ratelimit.RateLimits;
 import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account's rate limit, in two steps around sign-in: the quota is shown on every answer, a 401
@@ -19,8 +22,8 @@ final class RateLimit {
   static Step show(RateLimits rateLimits) {
     return new Limited() {
       @Override
-      public Reply apply(ApiRequest request, Chain next) {
-        showQuota(request, rateLimits.peek(request.account(), request.route().bucket()));
+      public @Nullable Reply apply(ApiRequest request, Chain next) {
+        showQuota(request, rateLimits.peek(request.account(), bucket(request)));
         return next.proceed();
       }
     };
@@ -33,18 +36,23 @@ final class RateLimit {
   static Step count(RateLimits rateLimits) {
     return new Limited() {
       @Override
-      public Reply apply(ApiRequest request, Chain next) {
-        Quota quota = rateLimits.acquire(request.account(), request.route().bucket());
+      public @Nullable Reply apply(ApiRequest request, Chain next) {
+        Quota quota = rateLimits.acquire(request.account(), bucket(request));
         showQuota(request, quota);
         if (quota != null && !quota.allowed()) {
           throw ApiException.retryLater(
               ErrorCode.TOO_MANY_REQUESTS,
-              request.route().bucket().exceededDescription(),
+              bucket(request).exceededDescription(),
               Duration.ofSeconds(quota.resetSeconds()));
         }
         return next.proceed();
       }
     };
+  }
+
+  /** The route's budget: these steps run only for routes that have one. */
+  private static Bucket bucket(ApiRequest request) {
+    return Objects.requireNonNull(request.route().bucket());
   }
 
   private abstract static class Limited implements Step {
@@ -55,7 +63,7 @@ final class RateLimit {
   }
 
   /** Zendesk's rate-limit headers, in both spellings it sends; none for a bucket that is off. */
-  private static void showQuota(ApiRequest request, Quota quota) {
+  private static void showQuota(ApiRequest request, @Nullable Quota quota) {
     if (quota == null) {
       return;
     }

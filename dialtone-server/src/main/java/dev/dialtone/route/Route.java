@@ -3,6 +3,7 @@ package dev.dialtone.route;
 import dev.dialtone.auth.Access;
 import dev.dialtone.ratelimit.Bucket;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One route of the API, as data: everything Dialtone does with a request to it follows from this
@@ -21,7 +22,7 @@ public record Route(
     String path,
     String name,
     Access access,
-    Bucket bucket,
+    @Nullable Bucket bucket,
     boolean idempotent,
     RouteHandler handler,
     String summary) {

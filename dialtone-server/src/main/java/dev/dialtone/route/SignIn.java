@@ -4,6 +4,7 @@ import dev.dialtone.auth.Access;
 import dev.dialtone.auth.Authenticator;
 import dev.dialtone.http.Reply;
 import dev.dialtone.http.TrustedProxies;
+import org.jspecify.annotations.Nullable;
 
 /** Who asks: the principal the {@code Authorization} header proves, or 401. */
 final class SignIn implements Step {
@@ -21,7 +22,7 @@ final class SignIn implements Step {
   }
 
   @Override
-  public Reply apply(ApiRequest request, Chain next) {
+  public @Nullable Reply apply(ApiRequest request, Chain next) {
     request.principal(
         authenticator.authenticate(
             request.account(), request.header("Authorization"), clientAddress(request)));

@@ -1,6 +1,7 @@
 package dev.dialtone.route;
 
 import dev.dialtone.http.Reply;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing every request of a route goes through, such as finding the account or counting against
@@ -10,7 +11,8 @@ import dev.dialtone.http.Reply;
  */
 @FunctionalInterface
 public interface Step {
-  Reply apply(ApiRequest request, Chain next);
+  /** The reply, or null when a stream has answered by itself. */
+  @Nullable Reply apply(ApiRequest request, Chain next);
 
   /** Whether the step runs for this route at all: asked once per route, when it is mounted. */
   default boolean appliesTo(Route route) {
@@ -20,6 +22,6 @@ public interface Step {
   /** The rest of the request: the steps after this one, then the route's handler. */
   interface Chain {
     /** Runs the rest and returns its reply; null when a stream has answered by itself. */
-    Reply proceed();
+    @Nullable Reply proceed();
   }
 }

@@ -93,7 +93,9 @@ public final class DisplayRoutes {
         database.write(
             tx -> {
               requireAgent(tx, request.accountId(), agentId);
-              tickets.find(tx, request.accountId(), ticketId).orElseThrow(ApiException::notFound);
+              if (tickets.find(tx, request.accountId(), ticketId).isEmpty()) {
+                throw ApiException.notFound();
+              }
               return screenPops.pop(
                   tx,
                   request.accountId(),
@@ -113,7 +115,9 @@ public final class DisplayRoutes {
         database.write(
             tx -> {
               requireAgent(tx, request.accountId(), agentId);
-              users.find(tx, request.accountId(), userId).orElseThrow(ApiException::notFound);
+              if (users.find(tx, request.accountId(), userId).isEmpty()) {
+                throw ApiException.notFound();
+              }
               return screenPops.pop(
                   tx,
                   request.accountId(),
@@ -127,10 +131,9 @@ public final class DisplayRoutes {
   }
 
   private void requireAgent(Tx tx, long accountId, long agentId) {
-    users
-        .find(tx, accountId, agentId)
-        .filter(user -> user.role().isStaff())
-        .orElseThrow(ApiException::notFound);
+    if (users.find(tx, accountId, agentId).filter(user -> user.role().isStaff()).isEmpty()) {
+      throw ApiException.notFound();
+    }
   }
 
   /**

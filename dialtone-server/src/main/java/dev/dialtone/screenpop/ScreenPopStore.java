@@ -4,6 +4,7 @@ import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for screen pops: every one asked for is kept, delivered or not, to be read back. */
 public final class ScreenPopStore {
@@ -13,8 +14,8 @@ public final class ScreenPopStore {
       long id,
       long accountId,
       long agentId,
-      Long ticketId,
-      Long userId,
+      @Nullable Long ticketId,
+      @Nullable Long userId,
       String source,
       boolean delivered,
       Instant createdAt) {}
@@ -23,8 +24,8 @@ public final class ScreenPopStore {
       Tx tx,
       long accountId,
       long agentId,
-      Long ticketId,
-      Long userId,
+      @Nullable Long ticketId,
+      @Nullable Long userId,
       String source,
       boolean delivered,
       Instant now) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers screen pops to agents. Until the agent console exists no agent has a browser session
@@ -41,7 +42,13 @@ public final class ScreenPops {
 
   /** Records the pop and answers whether an open console of the agent received it. */
   public boolean pop(
-      Tx tx, long accountId, long agentId, Long ticketId, Long userId, String source, Instant now) {
+      Tx tx,
+      long accountId,
+      long agentId,
+      @Nullable Long ticketId,
+      @Nullable Long userId,
+      String source,
+      Instant now) {
     boolean delivered = false;
     ScreenPopStore.ScreenPop pop =
         store.insert(tx, accountId, agentId, ticketId, userId, source, delivered, now);

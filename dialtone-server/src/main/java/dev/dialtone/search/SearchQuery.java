@@ -6,6 +6,7 @@ import dev.dialtone.phone.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -64,7 +65,7 @@ record SearchQuery(Optional<UserFilter> filter) {
         }
         case "phone" -> {
           boolean endsWith = value.startsWith("*");
-          String digits = PhoneNumbers.digits(value);
+          String digits = Objects.requireNonNull(PhoneNumbers.digits(value));
           if (digits.isEmpty() || phone != null) {
             return NOTHING;
           }

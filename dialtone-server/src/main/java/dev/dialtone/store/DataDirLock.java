@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The exclusive hold one server keeps on its data dir while it runs ({@code dialtone.lock}, holding
@@ -86,7 +87,7 @@ public final class DataDirLock implements AutoCloseable {
             + ": stop it, or set DIALTONE_DATA_DIR or --data-dir to another directory");
   }
 
-  private static void closeQuietly(FileChannel channel) {
+  private static void closeQuietly(@Nullable FileChannel channel) {
     if (channel != null) {
       try {
         channel.close();

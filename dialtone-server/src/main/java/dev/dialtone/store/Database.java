@@ -42,7 +42,7 @@ public interface Database extends AutoCloseable {
     write(
         tx -> {
           tx.writeNothing();
-          return null;
+          return true; // the work's result is not used
         });
   }
 

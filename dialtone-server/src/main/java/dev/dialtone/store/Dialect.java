@@ -3,6 +3,7 @@ package dev.dialtone.store;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that differs between the SQL databases Dialtone runs on, in one place, so that no
@@ -14,9 +15,9 @@ public enum Dialect {
 
   private final String migrationFolder;
   private final String forUpdate;
-  private final String tryLock;
+  private final @Nullable String tryLock;
 
-  Dialect(String migrationFolder, String forUpdate, String tryLock) {
+  Dialect(String migrationFolder, String forUpdate, @Nullable String tryLock) {
     this.migrationFolder = migrationFolder;
     this.forUpdate = forUpdate;
     this.tryLock = tryLock;
@@ -31,7 +32,7 @@ public enum Dialect {
    * on PostgreSQL), or null when it is some other failure. Never the offending value: it may be a
    * secret's digest.
    */
-  public String uniqueViolation(SQLException e) {
+  public @Nullable String uniqueViolation(SQLException e) {
     String message = String.valueOf(e.getMessage());
     return switch (this) {
       case SQLITE -> {
@@ -65,7 +66,7 @@ public enum Dialect {
    * A query taking a lock, named by a number, until the transaction ends, answering {@code locked}
    * true or false at once; null on SQLite, where write transactions run one at a time anyway.
    */
-  String tryLock() {
+  @Nullable String tryLock() {
     return tryLock;
   }
 }

@@ -15,6 +15,9 @@ import org.flywaydb.core.Flyway;
  */
 public final class PostgresDatabase implements Database {
   private final HikariDataSource pool;
+
+  // Per instance, not static: it is the transaction this thread has open on this database.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Tx> open = new ThreadLocal<>();
 
   /** How the pool is sized and how long a request waits for a connection. */

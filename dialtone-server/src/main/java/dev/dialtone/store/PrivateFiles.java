@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -39,7 +40,8 @@ public final class PrivateFiles {
   /** Creates {@code file} empty and 0600 if it is missing; makes an existing one 0600. */
   public static void createFile(Path file) throws IOException {
     try {
-      if (isPosix(file.getParent())) {
+      // A bare file name has no parent: its directory is the working one.
+      if (isPosix(Objects.requireNonNull(file.toAbsolutePath().getParent()))) {
         FileAttribute<?> mode = PosixFilePermissions.asFileAttribute(FILE);
         Files.createFile(file, mode);
       } else {

@@ -3,6 +3,7 @@ package dev.dialtone.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One row of a query result, read by column name; SQL NULL comes back as Java null. */
 public final class Row {
@@ -20,7 +21,7 @@ public final class Row {
     return value;
   }
 
-  public Long longOrNull(String column) {
+  public @Nullable Long longOrNull(String column) {
     try {
       long value = resultSet.getLong(column);
       return resultSet.wasNull() ? null : value;
@@ -37,7 +38,7 @@ public final class Row {
     }
   }
 
-  public Boolean bool(String column) {
+  public @Nullable Boolean bool(String column) {
     try {
       boolean value = resultSet.getBoolean(column);
       return resultSet.wasNull() ? null : value;
@@ -47,6 +48,8 @@ public final class Row {
   }
 
   /** A timestamp column, stored as epoch milliseconds. */
+  // SQL NULL reads as null, but callers read NOT NULL columns with it: declared non-null for them.
+  @SuppressWarnings("NullAway")
   public Instant instant(String column) {
     Long millis = longOrNull(column);
     return millis == null ? null : Instant.ofEpochMilli(millis);

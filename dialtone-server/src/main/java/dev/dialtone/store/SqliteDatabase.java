@@ -34,6 +34,9 @@ public final class SqliteDatabase implements Database {
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
   private final Duration timeout;
+
+  // Per instance, not static: it is the transaction this thread has open on this database.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Tx> open = new ThreadLocal<>();
 
   private SqliteDatabase(Path file, Duration timeout) throws SQLException {

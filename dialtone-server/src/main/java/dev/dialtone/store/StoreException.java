@@ -1,10 +1,13 @@
 package dev.dialtone.store;
 
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /** The database failed or is unreachable: not the client's fault, so never a 4xx. */
 public final class StoreException extends RuntimeException {
-  public StoreException(String message, Throwable cause) {
+  private static final long serialVersionUID = 1L;
+
+  public StoreException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 
@@ -13,7 +16,7 @@ public final class StoreException extends RuntimeException {
    * full, the files are not ours to write), or null for one that a retry may get past (busy, timed
    * out, a dropped connection).
    */
-  public String permanentReason() {
+  public @Nullable String permanentReason() {
     for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql) {
         String reason = permanentReason(sql);
@@ -25,7 +28,7 @@ public final class StoreException extends RuntimeException {
     return null;
   }
 
-  private static String permanentReason(SQLException e) {
+  private static @Nullable String permanentReason(SQLException e) {
     String state = e.getSQLState();
     if (state != null && state.length() == 5 && !state.startsWith("0")) {
       return switch (state) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One open transaction. Every store method takes one, so a request's reads and writes share it and
@@ -81,7 +82,8 @@ public final class Tx {
    */
   public boolean tryLock(long id) {
     String sql = dialect.tryLock();
-    return sql == null || first(sql, row -> row.bool("locked"), id).orElse(false);
+    return sql == null
+        || first(sql, row -> Boolean.TRUE.equals(row.bool("locked")), id).orElse(false);
   }
 
   /**
@@ -92,7 +94,7 @@ public final class Tx {
     update("UPDATE accounts SET id = id WHERE id = 0");
   }
 
-  public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+  public <T> List<T> list(String sql, RowMapper<T> mapper, @Nullable Object... args) {
     try (PreparedStatement statement = prepare(sql, args);
         ResultSet resultSet = statement.executeQuery()) {
       List<T> rows = new ArrayList<>();
@@ -106,17 +108,17 @@ public final class Tx {
     }
   }
 
-  public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... args) {
+  public <T> Optional<T> first(String sql, RowMapper<T> mapper, @Nullable Object... args) {
     List<T> rows = list(sql, mapper, args);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
-  public long count(String sql, Object... args) {
+  public long count(String sql, @Nullable Object... args) {
     return first(sql, row -> row.getLong("n"), args).orElse(0L);
   }
 
   /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it touched. */
-  public int update(String sql, Object... args) {
+  public int update(String sql, @Nullable Object... args) {
     try (PreparedStatement statement = prepare(sql, args)) {
       return statement.executeUpdate();
     } catch (SQLException e) {
@@ -125,7 +127,7 @@ public final class Tx {
   }
 
   /** Runs an INSERT that ends in {@code RETURNING id} and returns the new row's id. */
-  public long insert(String sql, Object... args) {
+  public long insert(String sql, @Nullable Object... args) {
     return first(sql, row -> row.getLong("id"), args)
         .orElseThrow(() -> new StoreException("insert returned no id: " + sql, null));
   }
@@ -136,7 +138,7 @@ public final class Tx {
     return constraint == null ? new StoreException(what, e) : new UniqueViolation(constraint);
   }
 
-  private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+  private PreparedStatement prepare(String sql, @Nullable Object... args) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     try {
       for (int i = 0; i < args.length; i++) {

@@ -5,6 +5,8 @@ package dev.dialtone.store;
  * never as a database failure. The message names the constraint, never the value.
  */
 public final class UniqueViolation extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final String constraint;
 
   UniqueViolation(String constraint) {

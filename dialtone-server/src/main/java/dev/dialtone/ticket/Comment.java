@@ -2,6 +2,7 @@ package dev.dialtone.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored ticket comment. A TPE voice comment ({@link CommentType#TPE_VOICE}) keeps its call and
@@ -19,12 +20,12 @@ public record Comment(
     CommentType type,
     long authorId,
     boolean isPublic,
-    String body,
-    Long callId,
-    String title,
+    @Nullable String body,
+    @Nullable Long callId,
+    @Nullable String title,
     List<String> callFields,
-    Long requestedAuthorId,
-    String data,
+    @Nullable Long requestedAuthorId,
+    @Nullable String data,
     Instant createdAt) {
   public Comment {
     callFields = List.copyOf(callFields);

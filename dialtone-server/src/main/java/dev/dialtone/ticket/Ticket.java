@@ -2,22 +2,23 @@ package dev.dialtone.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A support ticket; calls create them and voice comments land on them. */
 public record Ticket(
     long id,
     long accountId,
-    String subject,
+    @Nullable String subject,
     String description,
     TicketStatus status,
-    String priority,
-    String type,
+    @Nullable String priority,
+    @Nullable String type,
     long requesterId,
     long submitterId,
-    Long assigneeId,
-    Long brandId,
-    Long organizationId,
-    String externalId,
+    @Nullable Long assigneeId,
+    @Nullable Long brandId,
+    @Nullable Long organizationId,
+    @Nullable String externalId,
     List<String> tags,
     Via via,
     int commentCount,

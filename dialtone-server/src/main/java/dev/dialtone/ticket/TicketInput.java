@@ -8,6 +8,7 @@ import dev.dialtone.http.InputObject.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code ticket} object of {@code POST} and {@code PUT /api/v2/tickets}: types, closed
@@ -23,17 +24,17 @@ final class TicketInput {
 
   /** A ticket to create; null where the client sent nothing and a default applies. */
   record Create(
-      String subject,
-      NewComment comment,
-      Long requesterId,
-      Long assigneeId,
-      TicketStatus status,
-      String priority,
-      String type,
+      @Nullable String subject,
+      @Nullable NewComment comment,
+      @Nullable Long requesterId,
+      @Nullable Long assigneeId,
+      @Nullable TicketStatus status,
+      @Nullable String priority,
+      @Nullable String type,
       List<String> tags,
-      String externalId,
-      Long brandId,
-      Long organizationId,
+      @Nullable String externalId,
+      @Nullable Long brandId,
+      @Nullable Long organizationId,
       List<String> unknownKeys) {}
 
   /**
@@ -42,12 +43,12 @@ final class TicketInput {
    */
   record Update(
       List<String> sent,
-      String subject,
-      TicketStatus status,
-      String priority,
-      String type,
-      Long assigneeId,
-      NewComment comment,
+      @Nullable String subject,
+      @Nullable TicketStatus status,
+      @Nullable String priority,
+      @Nullable String type,
+      @Nullable Long assigneeId,
+      @Nullable NewComment comment,
       List<String> unknownKeys) {
     boolean changes(String key) {
       return sent.contains(key);
@@ -120,7 +121,8 @@ final class TicketInput {
    * The {@code comment} object: {@code body} required (its errors are named {@code comment.body}),
    * {@code public} true unless sent false. Required on create, optional on update.
    */
-  private static NewComment comment(InputObject ticket, List<String> unknown, boolean required) {
+  private static @Nullable NewComment comment(
+      InputObject ticket, List<String> unknown, boolean required) {
     InputObject comment = ticket.object("comment", "Comment");
     if (comment == null) {
       if (required && !ticket.failed("comment")) {

@@ -19,7 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Zendesk's ticket endpoints that a TPE integration needs (docs/api.md). */
 public final class TicketRoutes {
@@ -106,7 +108,7 @@ public final class TicketRoutes {
                       accountId,
                       new TicketStore.NewTicket(
                           input.subject(),
-                          input.comment().body(),
+                          Objects.requireNonNull(input.comment()).body(), // required on create
                           status(input.status(), input.assigneeId()),
                           input.priority(),
                           input.type(),
@@ -127,7 +129,7 @@ public final class TicketRoutes {
               return tickets.find(tx, accountId, created.id()).orElseThrow();
             });
     Map<String, Object> json = TicketJson.render(ticket, request.baseUrl());
-    return Reply.created(Map.of("ticket", json), (String) json.get("url"));
+    return Reply.created(Map.of("ticket", json), Objects.requireNonNull((String) json.get("url")));
   }
 
   private Reply show(ApiRequest request) {
@@ -221,7 +223,9 @@ public final class TicketRoutes {
 
   private static Ticket apply(Ticket stored, TicketInput.Update input) {
     Long assigneeId = input.changes("assignee_id") ? input.assigneeId() : stored.assigneeId();
-    TicketStatus status = input.changes("status") ? input.status() : stored.status();
+    // A status sent as null is refused (BlankValue) before this.
+    TicketStatus status =
+        input.changes("status") ? Objects.requireNonNull(input.status()) : stored.status();
     // A ticket with an assignee is no longer new, as in Zendesk.
     if (status == TicketStatus.NEW && assigneeId != null) {
       status = TicketStatus.OPEN;
@@ -248,12 +252,12 @@ public final class TicketRoutes {
   }
 
   /** New unless sent otherwise; a ticket created with an assignee starts open, as in Zendesk. */
-  private static TicketStatus status(TicketStatus sent, Long assigneeId) {
+  private static TicketStatus status(@Nullable TicketStatus sent, @Nullable Long assigneeId) {
     TicketStatus status = sent == null ? TicketStatus.NEW : sent;
     return status == TicketStatus.NEW && assigneeId != null ? TicketStatus.OPEN : status;
   }
 
-  private void checkAssignee(Tx tx, long accountId, Long assigneeId, FieldErrors errors) {
+  private void checkAssignee(Tx tx, long accountId, @Nullable Long assigneeId, FieldErrors errors) {
     if (assigneeId != null
         && users.find(tx, accountId, assigneeId).filter(u -> u.role().isStaff()).isEmpty()) {
       errors.add(

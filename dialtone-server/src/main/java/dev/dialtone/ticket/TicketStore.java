@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for tickets and their audits. */
 public final class TicketStore {
@@ -19,17 +20,17 @@ public final class TicketStore {
 
   /** What a new ticket is made of; the first comment is added separately. */
   public record NewTicket(
-      String subject,
+      @Nullable String subject,
       String description,
       TicketStatus status,
-      String priority,
-      String type,
+      @Nullable String priority,
+      @Nullable String type,
       long requesterId,
       long submitterId,
-      Long assigneeId,
-      Long brandId,
-      Long organizationId,
-      String externalId,
+      @Nullable Long assigneeId,
+      @Nullable Long brandId,
+      @Nullable Long organizationId,
+      @Nullable String externalId,
       List<String> tags,
       Via via) {}
 

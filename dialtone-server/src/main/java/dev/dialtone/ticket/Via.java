@@ -2,12 +2,19 @@ package dev.dialtone.ticket;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a ticket came in. For voice: {@code via_id} 44 voicemail, 45 inbound, 46 outbound, with the
  * two lines in {@code source}.
  */
-public record Via(String channel, Integer viaId, String rel, String fromPhone, String toPhone) {
+/** {@code viaId}, {@code rel} and the phones are null for a ticket that no call made. */
+public record Via(
+    String channel,
+    @Nullable Integer viaId,
+    @Nullable String rel,
+    @Nullable String fromPhone,
+    @Nullable String toPhone) {
   public static final int VOICEMAIL = 44;
   public static final int INBOUND = 45;
   public static final int OUTBOUND = 46;
@@ -18,7 +25,7 @@ public record Via(String channel, Integer viaId, String rel, String fromPhone, S
   }
 
   /** A ticket that a call created; {@code viaId} is one of the voice constants. */
-  public static Via voice(int viaId, String fromPhone, String toPhone) {
+  public static Via voice(int viaId, @Nullable String fromPhone, @Nullable String toPhone) {
     String rel =
         switch (viaId) {
           case VOICEMAIL -> "voicemail";

@@ -8,13 +8,14 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.jspecify.annotations.Nullable;
 
 /** The connector that serves HTTPS on Dialtone's port when TLS is configured. */
 public final class HttpsConnector {
   private HttpsConnector() {}
 
   public static ServerConnector create(
-      Server server, HttpConfiguration http, KeyStore keys, String host, int port) {
+      Server server, HttpConfiguration http, KeyStore keys, @Nullable String host, int port) {
     SslContextFactory.Server ssl = new SslContextFactory.Server();
     ssl.setKeyStore(keys);
     ssl.setKeyStorePassword(new String(TlsKeys.STORE_PASSWORD));

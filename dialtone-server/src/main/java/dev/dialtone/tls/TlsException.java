@@ -2,6 +2,8 @@ package dev.dialtone.tls;
 
 /** TLS cannot be set up as configured; the message says what to fix. */
 final class TlsException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   TlsException(String message) {
     super(message);
   }

@@ -3,6 +3,7 @@ package dev.dialtone.tls;
 import dev.dialtone.store.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -57,7 +58,7 @@ public final class TlsKeys {
     Path file = dataDir.resolve("tls").resolve("self-signed.p12");
     try {
       // Only the server's user may read the key: the directory 0700, the file 0600.
-      PrivateFiles.createDirectory(file.getParent());
+      PrivateFiles.createDirectory(dataDir.resolve("tls"));
       if (!Files.exists(file)) {
         generate(file);
       }
@@ -98,7 +99,8 @@ public final class TlsKeys {
                 new String(STORE_PASSWORD))
             .redirectErrorStream(true)
             .start();
-    String output = new String(process.getInputStream().readAllBytes());
+    // keytool writes its messages in the platform's charset.
+    String output = new String(process.getInputStream().readAllBytes(), Charset.defaultCharset());
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
         throw new TlsException("keytool could not make a certificate: " + output.strip());

@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Zendesk's users endpoints that a TPE integration needs (docs/api.md). */
 public final class UserRoutes {
@@ -120,11 +122,17 @@ public final class UserRoutes {
               return users.insert(
                   tx,
                   request.accountId(),
-                  new UserStore.NewUser(name, newEmail, phone, role, organizationId, null),
+                  new UserStore.NewUser(
+                      Objects.requireNonNull(name), // required: throwIfAny() above
+                      newEmail,
+                      phone,
+                      role,
+                      organizationId,
+                      null),
                   clock.instant());
             });
     Map<String, Object> json = UserJson.render(user, request.baseUrl());
-    return Reply.created(Map.of("user", json), (String) json.get("url"));
+    return Reply.created(Map.of("user", json), Objects.requireNonNull((String) json.get("url")));
   }
 
   /** Zendesk's "Set a User's Password": an admin sets anyone's password without knowing the old. */
@@ -135,7 +143,7 @@ public final class UserRoutes {
     String password = newPassword(input);
     request.ignored(input.unknownKeys());
     errors.throwIfAny();
-    String hash = Secrets.hashPassword(password);
+    String hash = Secrets.hashPassword(Objects.requireNonNull(password)); // throwIfAny() above
     boolean found =
         database.write(
             tx -> users.setPasswordHash(tx, request.accountId(), id, hash, clock.instant()));
@@ -163,11 +171,11 @@ public final class UserRoutes {
     request.ignored(input.unknownKeys());
     errors.throwIfAny();
     String stored = database.read(tx -> users.passwordHash(tx, self.id())).orElse(null);
-    if (!Secrets.passwordMatches(previous, stored)) {
+    if (!Secrets.passwordMatches(Objects.requireNonNull(previous), stored)) { // throwIfAny() above
       throw ApiException.invalid(
           "previous_password", "Previous password", FieldErrorCode.InvalidValue, "is incorrect");
     }
-    String hash = Secrets.hashPassword(password);
+    String hash = Secrets.hashPassword(Objects.requireNonNull(password)); // throwIfAny() above
     database.write(
         tx -> users.setPasswordHash(tx, request.accountId(), self.id(), hash, clock.instant()));
     return Reply.empty(200);
@@ -176,16 +184,14 @@ public final class UserRoutes {
   private Reply passwordRequirements(ApiRequest request) {
     long id = request.pathId("user_id");
     User self = request.principal().user();
-    if (id != self.id()) {
-      database
-          .read(tx -> users.find(tx, request.accountId(), id))
-          .orElseThrow(ApiException::notFound);
+    if (id != self.id() && database.read(tx -> users.find(tx, request.accountId(), id)).isEmpty()) {
+      throw ApiException.notFound();
     }
     return Reply.ok(Map.of("requirements", CredentialRules.passwordRequirements()));
   }
 
   /** The {@code password} key, checked against the one password rule. */
-  private static String newPassword(InputObject input) {
+  private static @Nullable String newPassword(InputObject input) {
     String password = input.requiredText("password", "Password", CredentialRules.PASSWORD_MAX);
     if (password == null) {
       return null;
@@ -241,7 +247,7 @@ public final class UserRoutes {
     return Reply.ok(body);
   }
 
-  private static String blankToNull(String text) {
+  private static @Nullable String blankToNull(@Nullable String text) {
     return text == null || text.isBlank() ? null : text;
   }
 }
