@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps every request takes, in one order, and the mounting of the route table onto Javalin.
@@ -29,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Pipeline {
   /** Streams one node holds open at most: each is a connection and a subscription. */
   static final int MAX_STREAMS = 256;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private final List<Step> steps;
   private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
@@ -113,11 +117,26 @@ public final class Pipeline {
     }
     new SseHandler(
             client -> {
+              AutoCloseable resource = handler.open(request, client);
+              client.onClose(
+                  () -> {
+                    streams.remove(client);
+                    release(resource);
+                  });
+              // Kept alive before it is listed: closeStreams must find a stream it can end.
+              client.keepAlive();
               streams.add(client);
-              client.onClose(() -> streams.remove(client));
-              handler.open(request, client);
+              client.sendComment("open");
             })
         .handle(context);
+  }
+
+  private static void release(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      LOG.warn("a stream's resource failed to close", e);
+    }
   }
 
   private void run(Context context, Route route, Step[] steps) {

@@ -4,10 +4,11 @@ import io.javalin.http.sse.SseClient;
 
 /**
  * A streaming route's work, once the request has passed its steps (account, sign-in, role, rate
- * limit): send events to the client until either side closes. Keep the stream open with {@link
- * SseClient#keepAlive()}; no thread is held while it waits.
+ * limit): start sending events to the client, and return what to release when the stream ends (a
+ * subscription). The pipeline keeps the stream open without holding a thread, sends the comment
+ * {@code : open} once this returns, and ends the stream when the client leaves or the server stops.
  */
 @FunctionalInterface
 public non-sealed interface StreamHandler extends RouteHandler {
-  void open(ApiRequest request, SseClient client);
+  AutoCloseable open(ApiRequest request, SseClient client);
 }

@@ -5,7 +5,6 @@ import dev.dialtone.api.ErrorCode;
 import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.api.Timestamps;
 import dev.dialtone.auth.Access;
-import dev.dialtone.event.EventBus;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
@@ -70,19 +69,15 @@ public final class DisplayRoutes {
   }
 
   /**
-   * Each pop for the signed-in agent as an {@code event: screen_pop} whose data is the pop's JSON;
-   * a comment line {@code :open} first, once the stream listens. Not an agent console: the display
+   * Each pop for the signed-in agent as an {@code event: screen_pop} whose data is the pop's JSON,
+   * from the moment the stream's {@code : open} comment arrives. Not an agent console: the display
    * endpoints still answer that the agent has none open.
    */
-  private void stream(ApiRequest request, SseClient client) {
-    EventBus.Subscription subscription =
-        screenPops.listen(
-            request.accountId(),
-            request.principal().user().id(),
-            pop -> client.sendEvent(ScreenPops.EVENT_TYPE, pop));
-    client.onClose(subscription::close);
-    client.sendComment("open");
-    client.keepAlive();
+  private AutoCloseable stream(ApiRequest request, SseClient client) {
+    return screenPops.listen(
+        request.accountId(),
+        request.principal().user().id(),
+        pop -> client.sendEvent(ScreenPops.EVENT_TYPE, pop));
   }
 
   // Zendesk's display endpoints take no body; whatever is sent is not read, so it cannot fail.
