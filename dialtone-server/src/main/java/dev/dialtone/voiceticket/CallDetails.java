@@ -8,6 +8,7 @@ import dev.dialtone.ticket.Via;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code voice_comment} of {@code POST /api/v2/channels/voice/tickets}: one call or voicemail
@@ -17,15 +18,16 @@ import java.util.Map;
  *
  * @param answeredById the agent or admin who took the call, or whose voicemail it reached
  */
+// Null where a key was absent or failed: a request with errors is refused before it is used.
 record CallDetails(
-    String from,
-    String to,
-    String recordingUrl,
-    Instant startedAt,
-    Long callDuration,
-    Long answeredById,
-    String transcriptionText,
-    String location) {
+    @Nullable String from,
+    @Nullable String to,
+    @Nullable String recordingUrl,
+    @Nullable Instant startedAt,
+    @Nullable Long callDuration,
+    @Nullable Long answeredById,
+    @Nullable String transcriptionText,
+    @Nullable String location) {
   static final String KEY = "voice_comment";
   static final String LABEL = "Voice comment";
 

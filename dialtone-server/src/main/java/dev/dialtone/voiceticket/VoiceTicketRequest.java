@@ -9,6 +9,7 @@ import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.ticket.Ticket;
 import dev.dialtone.ticket.Via;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /api/v2/channels/voice/tickets}, read and type-checked. Whether its ids
@@ -18,19 +19,20 @@ import java.util.List;
  * @param call the {@code voice_comment}, when one was sent
  * @param commentBody the plain {@code comment.body}, when one was sent
  */
+// Null where a key was absent or failed: a request with errors is refused before it is used.
 record VoiceTicketRequest(
-    Integer viaId,
-    CallDetails call,
-    String subject,
-    String commentBody,
+    @Nullable Integer viaId,
+    @Nullable CallDetails call,
+    @Nullable String subject,
+    @Nullable String commentBody,
     boolean commentPublic,
-    Long requesterId,
-    Long assigneeId,
-    String priority,
-    String type,
+    @Nullable Long requesterId,
+    @Nullable Long assigneeId,
+    @Nullable String priority,
+    @Nullable String type,
     List<String> tags,
-    String externalId,
-    Long displayToAgent) {
+    @Nullable String externalId,
+    @Nullable Long displayToAgent) {
   VoiceTicketRequest {
     tags = List.copyOf(tags);
   }
@@ -100,7 +102,7 @@ record VoiceTicketRequest(
     return request;
   }
 
-  private static Integer viaId(InputObject fields) {
+  private static @Nullable Integer viaId(InputObject fields) {
     Long viaId = fields.requiredInteger("via_id", "Via");
     if (viaId == null) {
       return null;

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /api/v2/channels/voice/tickets} (docs/api.md): a telephony system opens a ticket for
@@ -180,8 +181,8 @@ public final class VoiceTicketRoutes {
       CommentType type,
       long authorId,
       boolean isPublic,
-      String body,
-      String data,
+      @Nullable String body,
+      @Nullable String data,
       Instant now) {
     comments.insert(
         tx,
