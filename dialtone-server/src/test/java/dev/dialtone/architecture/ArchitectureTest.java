@@ -48,6 +48,7 @@ class ArchitectureTest {
             .filter(type -> type.getPackageName().equals("dev.dialtone.api"))
             .filter(type -> type.getEnclosingClass().isEmpty())
             .map(JavaClass::getSimpleName)
+            .filter(name -> !name.equals("package-info"))
             .collect(Collectors.toSet());
     List<String> copies =
         MAIN.stream()
