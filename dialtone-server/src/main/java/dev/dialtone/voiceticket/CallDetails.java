@@ -8,6 +8,7 @@ import dev.dialtone.ticket.Via;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,7 @@ record CallDetails(
     data.put("from", from);
     data.put("to", to);
     data.put("recording_url", recordingUrl);
-    data.put("started_at", Timestamps.render(startedAt));
+    data.put("started_at", Timestamps.render(required(startedAt)));
     data.put("call_duration", callDuration);
     data.put("answered_by_id", answeredById);
     data.put("transcription_text", transcriptionText);
@@ -70,12 +71,13 @@ record CallDetails(
           default -> "Inbound call from";
         };
     StringBuilder body = new StringBuilder();
-    body.append(opening).append(": ").append(readable(from));
-    body.append("\nCall to: ").append(readable(to));
-    body.append("\nTime of call: ").append(Timestamps.render(startedAt));
+    long seconds = required(callDuration);
+    body.append(opening).append(": ").append(readable(required(from)));
+    body.append("\nCall to: ").append(readable(required(to)));
+    body.append("\nTime of call: ").append(Timestamps.render(required(startedAt)));
     body.append("\nLength of phone call: ")
-        .append(callDuration)
-        .append(callDuration == 1 ? " second" : " seconds");
+        .append(seconds)
+        .append(seconds == 1 ? " second" : " seconds");
     body.append("\nAnswered by: ").append(answeredByName);
     if (location != null && !location.isBlank()) {
       body.append("\nLocation: ").append(location);
@@ -89,10 +91,15 @@ record CallDetails(
   /** The subject of a ticket that has none: "Voicemail from +1 (661) 748-0123". */
   String defaultSubject(int viaId) {
     return switch (viaId) {
-      case Via.VOICEMAIL -> "Voicemail from " + readable(from);
-      case Via.OUTBOUND -> "Call to " + readable(to);
-      default -> "Call from " + readable(from);
+      case Via.VOICEMAIL -> "Voicemail from " + readable(required(from));
+      case Via.OUTBOUND -> "Call to " + readable(required(to));
+      default -> "Call from " + readable(required(from));
     };
+  }
+
+  /** A key {@link #read} requires: set on every request that passed validation. */
+  private static <T> T required(@Nullable T value) {
+    return Objects.requireNonNull(value, "a required key, checked before the details are used");
   }
 
   /** A line as an agent reads it; as sent when it is not a phone number (a SIP address, say). */

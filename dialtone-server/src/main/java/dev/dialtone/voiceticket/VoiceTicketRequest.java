@@ -118,7 +118,7 @@ record VoiceTicketRequest(
     return viaId.intValue();
   }
 
-  private static List<String> orEmpty(List<String> texts) {
+  private static List<String> orEmpty(@Nullable List<String> texts) {
     return texts == null ? List.of() : texts;
   }
 }

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -125,7 +126,7 @@ public final class VoiceTicketRoutes {
     long callerId = principal.user().id();
     long requesterId = input.requesterId() != null ? input.requesterId() : callerId;
     CallDetails call = input.call();
-    int viaId = input.viaId();
+    int viaId = viaId(input);
     String voiceBody =
         call == null ? null : call.body(viaId, answeredBy.map(User::name).orElseThrow());
     Ticket ticket =
@@ -134,7 +135,8 @@ public final class VoiceTicketRoutes {
             accountId,
             new TicketStore.NewTicket(
                 subject(input),
-                voiceBody != null ? voiceBody : input.commentBody(),
+                // One of them is there: a request with neither is refused before this.
+                Objects.requireNonNull(voiceBody != null ? voiceBody : input.commentBody()),
                 input.assigneeId() == null ? TicketStatus.NEW : TicketStatus.OPEN,
                 input.priority(),
                 input.type(),
@@ -204,15 +206,20 @@ public final class VoiceTicketRoutes {
     tickets.commentAdded(tx, ticket.accountId(), ticket.id(), now);
   }
 
+  /** {@code via_id} is required: set on every request that passed validation. */
+  private static int viaId(VoiceTicketRequest input) {
+    return Objects.requireNonNull(input.viaId(), "via_id is checked before the ticket is made");
+  }
+
   /** The subject sent, else one that names the call: "Voicemail from +1 (661) 748-0123". */
   private static String subject(VoiceTicketRequest input) {
     if (input.subject() != null && !input.subject().isBlank()) {
       return input.subject();
     }
     if (input.call() != null) {
-      return input.call().defaultSubject(input.viaId());
+      return input.call().defaultSubject(viaId(input));
     }
-    return input.viaId() == Via.OUTBOUND ? "Outbound call" : "Inbound call";
+    return viaId(input) == Via.OUTBOUND ? "Outbound call" : "Inbound call";
   }
 
   private Optional<User> staff(Tx tx, long accountId, long id) {
