@@ -8,6 +8,7 @@ import dev.dialtone.admin.AccountSetup;
 import dev.dialtone.api.ErrorCode;
 import dev.dialtone.api.FieldErrorCode;
 import dev.dialtone.auth.Authenticator;
+import dev.dialtone.auth.ConsoleSessions;
 import dev.dialtone.auth.SignInThrottle;
 import dev.dialtone.auth.TokenStore;
 import dev.dialtone.brand.BrandRoutes;
@@ -19,6 +20,11 @@ import dev.dialtone.call.VoiceComments;
 import dev.dialtone.comment.CommentRoutes;
 import dev.dialtone.config.Config;
 import dev.dialtone.config.ConfigException;
+import dev.dialtone.console.Assets;
+import dev.dialtone.console.ConsoleRoutes;
+import dev.dialtone.console.ErrorPages;
+import dev.dialtone.console.Templates;
+import dev.dialtone.console.TicketPages;
 import dev.dialtone.event.EventBus;
 import dev.dialtone.event.InProcessEventBus;
 import dev.dialtone.event.PostgresEventBus;
@@ -203,6 +209,18 @@ public final class DialtoneServer implements AutoCloseable {
     DisplayRoutes displayRoutes = new DisplayRoutes(database, users, tickets, screenPops, clock);
     VoiceTicketRoutes voiceTicketRoutes =
         new VoiceTicketRoutes(database, tickets, comments, users, screenPops, clock);
+    ConsoleSessions sessions = new ConsoleSessions(database, users, clock);
+    Templates templates = new Templates();
+    Assets assets = new Assets();
+    ConsoleRoutes consoleRoutes =
+        new ConsoleRoutes(
+            authenticator,
+            sessions,
+            config.trustedProxies(),
+            screenPops,
+            events,
+            templates,
+            assets);
 
     app =
         Javalin.create(
@@ -226,7 +244,9 @@ public final class DialtoneServer implements AutoCloseable {
                           new TokenRoutes(database, tokens, users, clock).routes(),
                           new AccountAdminRoutes(
                                   database, accounts, setup, config.subdomain(), clock)
-                              .routes()));
+                              .routes(),
+                          consoleRoutes.routes(),
+                          new TicketPages(database, tickets, users, templates, assets).routes()));
               pipeline =
                   Pipeline.standard(
                       outerSteps,
@@ -234,7 +254,9 @@ public final class DialtoneServer implements AutoCloseable {
                       authenticator,
                       config.trustedProxies(),
                       rateLimits,
-                      idempotency);
+                      idempotency,
+                      sessions,
+                      new ErrorPages(templates, assets));
               pipeline.mount(javalin.routes, routeTable);
             });
     bind();

@@ -55,7 +55,18 @@ public final class Authenticator {
     if (authorization == null) {
       throw ApiException.couldNotAuthenticate();
     }
-    Credentials credentials = Credentials.parse(authorization);
+    return authenticate(account, Credentials.parse(authorization), source);
+  }
+
+  /**
+   * The agent console's sign-in form: an email and a password, throttled and checked exactly as the
+   * same pair sent in an {@code Authorization} header is.
+   */
+  public Principal signIn(Account account, String email, String password, String source) {
+    return authenticate(account, new Credentials("password", email, password), source);
+  }
+
+  private Principal authenticate(Account account, Credentials credentials, String source) {
     // Keyed by target as well as source, so that failures aimed at one user never lock out
     // another user's right credentials from the same address (a NAT, a proxy).
     // The target is the caller's text, up to a header's length: a fixed-size digest keeps each

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 /** Writes replies and errors: the one place a response body is produced. */
 public final class Responses {
   public static final String JSON = "application/json; charset=utf-8";
+  public static final String HTML = "text/html; charset=utf-8";
 
   private Responses() {}
 
@@ -13,6 +14,12 @@ public final class Responses {
     reply.headers().forEach(context::header);
     if (reply.body() == null) {
       context.result(new byte[0]);
+    } else if (reply.body() instanceof Reply.Bytes file) {
+      context.result(file.bytes());
+      context.res().setHeader("Content-Type", file.contentType());
+    } else if (reply.body() instanceof Reply.Page page) {
+      context.result(page.html());
+      context.res().setHeader("Content-Type", HTML);
     } else {
       context.result(Json.write(reply.body()));
       context.res().setHeader("Content-Type", JSON);

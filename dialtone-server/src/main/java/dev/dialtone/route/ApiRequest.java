@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.account.Account;
 import dev.dialtone.api.ErrorCode;
+import dev.dialtone.auth.ConsoleSession;
 import dev.dialtone.auth.Principal;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Json;
 import dev.dialtone.http.Reply;
+import dev.dialtone.http.TrustedProxies;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +41,8 @@ public final class ApiRequest implements Step.Chain {
   private boolean reachedHandler;
   private @Nullable Account account;
   private @Nullable Principal principal;
+  private @Nullable ConsoleSession session;
+  private @Nullable Map<String, String> form; // read on first use
   private final Set<String> ignoredKeys = new LinkedHashSet<>();
   private byte @Nullable [] body; // read on first use
 
@@ -109,6 +113,90 @@ public final class ApiRequest implements Step.Chain {
     this.principal = principal;
   }
 
+  /** The agent console's session; only console routes that need a signed-in user have one. */
+  public ConsoleSession session() {
+    if (session == null) {
+      throw new IllegalStateException(route.name() + " has no console session");
+    }
+    return session;
+  }
+
+  /** Whether a console session signed this request in. */
+  public boolean hasSession() {
+    return session != null;
+  }
+
+  void session(ConsoleSession session) {
+    this.session = session;
+    this.principal = session.principal();
+  }
+
+  /** A cookie the browser sent; null when it sent none of that name. */
+  public @Nullable String cookie(String name) {
+    return context.cookie(name);
+  }
+
+  /** Adds a {@code Set-Cookie} header; several may be added to one response. */
+  public void addCookie(String setCookie) {
+    context.res().addHeader("Set-Cookie", setCookie);
+  }
+
+  /**
+   * Who sent the request: the TCP peer, or the client a trusted proxy names in {@code
+   * X-Forwarded-For}. The sign-in throttle counts by it; an access log should show it.
+   */
+  public String clientAddress(TrustedProxies trustedProxies) {
+    if (trustedProxies.trustsNone()) {
+      return remoteAddress(); // the default, on every signed-in request: no parsing
+    }
+    return trustedProxies.source(remoteAddress(), headers("X-Forwarded-For"));
+  }
+
+  /**
+   * A field of an HTML form's body ({@code application/x-www-form-urlencoded}), the first value
+   * sent under that name; null when absent. 415 for another content type, 413 past {@link
+   * #MAX_BODY_BYTES}.
+   */
+  public @Nullable String formField(String name) {
+    if (form == null) {
+      form = readForm();
+    }
+    return form.get(name);
+  }
+
+  private Map<String, String> readForm() {
+    String contentType = context.contentType();
+    String mediaType =
+        contentType == null
+            ? ""
+            : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    if (!mediaType.equals("application/x-www-form-urlencoded")) {
+      throw ApiException.of(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "This form takes application/x-www-form-urlencoded, as a browser sends it");
+    }
+    Map<String, String> fields = new java.util.HashMap<>();
+    String text = new String(rawBody(), java.nio.charset.StandardCharsets.UTF_8);
+    for (String pair : text.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      try {
+        String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+        String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+        fields.putIfAbsent(key, value);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.of(ErrorCode.BAD_REQUEST, "The form's body is not URL-encoded");
+      }
+    }
+    return fields;
+  }
+
+  private static String decode(String text) {
+    return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   public long accountId() {
     return account().id();
   }
@@ -166,6 +254,12 @@ public final class ApiRequest implements Step.Chain {
   /** Every query parameter, in the order sent; for building page links. */
   Map<String, List<String>> queryParams() {
     return context.queryParamMap();
+  }
+
+  /** The path and query string as sent, to come back to after signing in. */
+  public String pathAndQuery() {
+    String query = context.queryString();
+    return query == null || query.isEmpty() ? context.path() : context.path() + "?" + query;
   }
 
   /** The request path as sent, {@code .json} suffix included. */

@@ -15,7 +15,8 @@ final class FindAccount implements Step {
 
   @Override
   public boolean appliesTo(Route route) {
-    return route.access() != Access.PUBLIC;
+    // A console page open to all (the sign-in form) still belongs to the host's account.
+    return route.access() != Access.PUBLIC || route.surface() == Route.Surface.CONSOLE;
   }
 
   @Override

@@ -15,7 +15,7 @@ final class IgnoredKeys implements Step {
 
   @Override
   public boolean appliesTo(Route route) {
-    return route.kind() == Route.Kind.API;
+    return route.kind() == Route.Kind.API && route.surface() == Route.Surface.API;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.dialtone.route;
 import dev.dialtone.account.AccountResolver;
 import dev.dialtone.api.ErrorCode;
 import dev.dialtone.auth.Authenticator;
+import dev.dialtone.auth.ConsoleSessions;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
 import dev.dialtone.http.Responses;
@@ -41,11 +42,18 @@ public final class Pipeline {
     this.steps = List.copyOf(steps);
   }
 
+  /** Renders an error of a console route as the console's page for it. */
+  @FunctionalInterface
+  public interface ErrorPage {
+    Reply render(ApiRequest request, ApiException error);
+  }
+
   /**
-   * Dialtone's steps: find the account by host, show the quota, sign in, check the role, count the
-   * request against the rate limit, run at most once per {@code Idempotency-Key}, name the ignored
-   * keys; then the handler. {@code outer} steps run first, around all of them (a journal, an access
-   * log, fault injection).
+   * Dialtone's steps: for console routes, the page's safety headers and HTML errors; find the
+   * account by host, show the quota, sign in (by header for the API, by session cookie and CSRF
+   * token for the console), check the role, count the request against the rate limit, run at most
+   * once per {@code Idempotency-Key}, name the ignored keys; then the handler. {@code outer} steps
+   * run first, around all of them (a journal, an access log, fault injection).
    */
   public static Pipeline standard(
       List<Step> outer,
@@ -53,11 +61,15 @@ public final class Pipeline {
       Authenticator authenticator,
       TrustedProxies trustedProxies,
       RateLimits rateLimits,
-      Idempotency idempotency) {
+      Idempotency idempotency,
+      ConsoleSessions sessions,
+      ErrorPage consoleErrorPage) {
     List<Step> steps = new ArrayList<>(outer);
+    steps.add(new ConsoleDoor(consoleErrorPage));
     steps.add(new FindAccount(accounts));
     steps.add(RateLimit.show(rateLimits));
     steps.add(new SignIn(authenticator, trustedProxies));
+    steps.add(new ConsoleSignIn(sessions));
     steps.add(new CheckRole());
     steps.add(RateLimit.count(rateLimits));
     steps.add(new IdempotentReplay(idempotency));

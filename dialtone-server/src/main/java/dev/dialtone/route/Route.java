@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param idempotent whether a retry with the same {@code Idempotency-Key} answers the first reply
  *     again instead of running twice (docs/api.md)
  * @param summary one sentence for the endpoint table
+ * @param surface who the route answers: API clients, or the agent console's browsers
  */
 public record Route(
     Method method,
@@ -25,7 +26,8 @@ public record Route(
     @Nullable Bucket bucket,
     boolean idempotent,
     RouteHandler handler,
-    String summary) {
+    String summary,
+    Surface surface) {
   private static final Pattern NAME = Pattern.compile("[a-z_]+(\\.[a-z_]+)+|[a-z_]+");
 
   /** The HTTP methods routes use; every GET is answered on HEAD too. */
@@ -34,6 +36,17 @@ public record Route(
     POST,
     PUT,
     PATCH
+  }
+
+  /**
+   * Who a route answers. API routes sign in with the {@code Authorization} header and answer
+   * Zendesk's JSON; console routes sign in with the console's session cookie, check the session's
+   * CSRF token on every request that is not a GET, spend no API budget and answer HTML pages, their
+   * errors included.
+   */
+  public enum Surface {
+    API,
+    CONSOLE
   }
 
   /** What a route answers with: a JSON reply, or a stream of server-sent events. */
@@ -54,7 +67,7 @@ public record Route(
   /** A route of the support budget, not idempotent, with no summary yet. */
   private static Route of(
       Method method, String name, String path, Access access, RouteHandler handler) {
-    return new Route(method, path, name, access, Bucket.SUPPORT, false, handler, "");
+    return new Route(method, path, name, access, Bucket.SUPPORT, false, handler, "", Surface.API);
   }
 
   public static Route get(String name, String path, Access access, ApiHandler handler) {
@@ -83,26 +96,46 @@ public record Route(
    * that must answer while the database does not.
    */
   public static Route open(String name, String path, ApiHandler handler) {
-    return new Route(Method.GET, path, name, Access.PUBLIC, null, false, handler, "");
+    return new Route(Method.GET, path, name, Access.PUBLIC, null, false, handler, "", Surface.API);
+  }
+
+  /**
+   * A page of the agent console: a GET that answers HTML. {@code Access.PUBLIC} pages (the sign-in
+   * form) need no session but still belong to an account.
+   */
+  public static Route page(String name, String path, Access access, ApiHandler handler) {
+    return of(Method.GET, name, path, access, handler).console();
+  }
+
+  /** A form of the agent console: a POST that must carry the session's CSRF token. */
+  public static Route form(String name, String path, Access access, ApiHandler handler) {
+    return of(Method.POST, name, path, access, handler).console();
   }
 
   /** Spends the Talk budget instead of the support one (docs/api.md). */
   public Route talk() {
-    return new Route(method, path, name, access, Bucket.TALK, idempotent, handler, summary);
+    return new Route(
+        method, path, name, access, Bucket.TALK, idempotent, handler, summary, surface);
   }
 
   /** Spends no budget: Dialtone's own routes under {@code /_dialtone}. */
   public Route unlimited() {
-    return new Route(method, path, name, access, null, idempotent, handler, summary);
+    return new Route(method, path, name, access, null, idempotent, handler, summary, surface);
   }
 
   /** Honours {@code Idempotency-Key}. */
   public Route withIdempotencyKey() {
-    return new Route(method, path, name, access, bucket, true, handler, summary);
+    return new Route(method, path, name, access, bucket, true, handler, summary, surface);
   }
 
   public Route summary(String text) {
-    return new Route(method, path, name, access, bucket, idempotent, handler, text);
+    return new Route(method, path, name, access, bucket, idempotent, handler, text, surface);
+  }
+
+  /** Answers the agent console instead of API clients (see {@link Surface}); spends no budget. */
+  public Route console() {
+    return new Route(
+        method, path, name, access, null, idempotent, handler, summary, Surface.CONSOLE);
   }
 
   public Kind kind() {

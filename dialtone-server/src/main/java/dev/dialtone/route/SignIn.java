@@ -18,25 +18,16 @@ final class SignIn implements Step {
 
   @Override
   public boolean appliesTo(Route route) {
-    return route.access() != Access.PUBLIC;
+    return route.access() != Access.PUBLIC && route.surface() == Route.Surface.API;
   }
 
   @Override
   public @Nullable Reply apply(ApiRequest request, Chain next) {
     request.principal(
         authenticator.authenticate(
-            request.account(), request.header("Authorization"), clientAddress(request)));
+            request.account(),
+            request.header("Authorization"),
+            request.clientAddress(trustedProxies)));
     return next.proceed();
-  }
-
-  /**
-   * Who sent the request: the TCP peer, or the client a trusted proxy names in {@code
-   * X-Forwarded-For}. The sign-in throttle counts by it; an access log should show it.
-   */
-  private String clientAddress(ApiRequest request) {
-    if (trustedProxies.trustsNone()) {
-      return request.remoteAddress(); // the default, on every signed-in request: no parsing
-    }
-    return trustedProxies.source(request.remoteAddress(), request.headers("X-Forwarded-For"));
   }
 }

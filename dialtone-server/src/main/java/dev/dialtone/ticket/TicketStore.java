@@ -7,6 +7,7 @@ import dev.dialtone.store.Tx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -103,6 +104,43 @@ public final class TicketStore {
         accountId,
         beforeId,
         limit);
+  }
+
+  /**
+   * What the console's ticket list asks for; each part that is not null must match.
+   *
+   * @param beforeId only tickets older than this one (the next page), or null for the newest
+   */
+  public record Filter(
+      @Nullable TicketStatus status,
+      @Nullable Long assigneeId,
+      @Nullable Long requesterId,
+      @Nullable Long beforeId) {}
+
+  /** The account's tickets matching the filter, newest first, at most {@code limit}. */
+  public List<Ticket> newest(Tx tx, long accountId, Filter filter, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM tickets WHERE account_id = ?");
+    List<Object> args = new ArrayList<>(List.of(accountId));
+    if (filter.status() != null) {
+      sql.append(" AND status = ?");
+      args.add(filter.status().wireName());
+    }
+    if (filter.assigneeId() != null) {
+      sql.append(" AND assignee_id = ?");
+      args.add(filter.assigneeId());
+    }
+    if (filter.requesterId() != null) {
+      sql.append(" AND requester_id = ?");
+      args.add(filter.requesterId());
+    }
+    if (filter.beforeId() != null) {
+      sql.append(" AND id < ?");
+      args.add(filter.beforeId());
+    }
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    args.add(limit);
+    return tx.list(sql.toString(), TicketStore::map, args.toArray());
   }
 
   public List<Ticket> page(Tx tx, long accountId, int offset, int limit) {

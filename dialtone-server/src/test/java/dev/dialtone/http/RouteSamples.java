@@ -49,6 +49,7 @@ final class RouteSamples {
     this.routes =
         table.routes().stream()
             .filter(route -> route.kind() == Route.Kind.API)
+            .filter(route -> route.surface() == Route.Surface.API)
             .map(Route::name)
             .toList();
     this.random = random;
@@ -57,8 +58,9 @@ final class RouteSamples {
   }
 
   /**
-   * Every route of the server's table by name, streams left out (a valid one never ends; {@code
-   * ScreenPopStreamTest} covers them): a route without a sample fails {@link #valid}.
+   * Every API route of the server's table by name, streams left out (a valid one never ends; {@code
+   * ScreenPopStreamTest} covers them) and the console's pages too (they take forms and a session;
+   * the {@code console} tests cover them): a route without a sample fails {@link #valid}.
    */
   List<String> routes() {
     return routes;

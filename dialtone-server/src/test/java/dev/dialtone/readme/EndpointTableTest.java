@@ -47,7 +47,34 @@ class EndpointTableTest {
         "| Endpoint | Route | Who | Rate limit | `Idempotency-Key` | What it does |\n"
             + "|---|---|---|---|---|---|\n";
     return header
-        + routes.routes().stream().map(EndpointTableTest::row).collect(Collectors.joining("\n"));
+        + routes.routes().stream()
+            .filter(route -> route.surface() == Route.Surface.API)
+            .map(EndpointTableTest::row)
+            .collect(Collectors.joining("\n"))
+        + "\n\nThe agent console's pages sign in with its session cookie, spend no API budget,"
+        + " and every POST carries the session's CSRF token:\n\n"
+        + "| Page | Route | Who | What it does |\n"
+        + "|---|---|---|---|\n"
+        + routes.routes().stream()
+            .filter(route -> route.surface() == Route.Surface.CONSOLE)
+            .map(EndpointTableTest::consoleRow)
+            .collect(Collectors.joining("\n"));
+  }
+
+  private static String consoleRow(Route route) {
+    return "| `"
+        + route.method()
+        + " "
+        + route.path()
+        + "`"
+        + (route.kind() == Route.Kind.STREAM ? " (events)" : "")
+        + " | `"
+        + route.name()
+        + "` | "
+        + who(route.access())
+        + " | "
+        + route.summary()
+        + " |";
   }
 
   private static String row(Route route) {
