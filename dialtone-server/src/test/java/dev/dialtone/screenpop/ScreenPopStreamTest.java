@@ -130,6 +130,31 @@ class ScreenPopStreamTest {
   }
 
   @Test
+  void aVoiceCommentDisplayedToTheAgent_whileItsStreamIsOpen_isDelivered() {
+    try (EventStream stream = EventStream.open(server)) {
+      assertThat(stream.next()).isEqualTo(": open");
+
+      Response created =
+          api.post(
+              "/api/v2/calls",
+              json(
+                  "{'call': {'app_id': 1, 'call_started_at': '2022-01-27T15:31:40+01',"
+                      + " 'direction': 'inbound', 'from_line': '+16617480123',"
+                      + " 'to_line': '+14948848487'}, 'comment': {'title': 'Call',"
+                      + " 'display_to_agent': "
+                      + adminId
+                      + "}}"));
+
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      assertThat(stream.next()).isEqualTo("event: screen_pop");
+      assertThat(stream.next()).contains("\"source\":\"voice_comment\"");
+    }
+    assertThat(DisplayRoutesTest.screenPops(api).get(0).get("source").asText())
+        .isEqualTo("voice_comment");
+    assertThat(DisplayRoutesTest.screenPops(api).get(0).get("delivered").asBoolean()).isTrue();
+  }
+
+  @Test
   void aStreamWhosePresenceWasEndedElsewhere_endsAtTheNextHeartbeat() {
     try (EventStream stream = EventStream.open(server)) {
       assertThat(stream.next()).isEqualTo(": open");
