@@ -44,6 +44,7 @@ import dev.dialtone.route.Route;
 import dev.dialtone.route.RouteTable;
 import dev.dialtone.route.Step;
 import dev.dialtone.screenpop.DisplayRoutes;
+import dev.dialtone.screenpop.Presence;
 import dev.dialtone.screenpop.ScreenPopStore;
 import dev.dialtone.screenpop.ScreenPops;
 import dev.dialtone.search.SearchRoutes;
@@ -93,6 +94,7 @@ public final class DialtoneServer implements AutoCloseable {
   private @Nullable Database database;
   private @Nullable EventBus events;
   private @Nullable RateLimits rateLimits;
+  private @Nullable Presence presence;
   private @Nullable Javalin app;
   private AccountSetup.@Nullable Created firstStart;
   private @Nullable DataDirLock dataDirLock;
@@ -181,7 +183,9 @@ public final class DialtoneServer implements AutoCloseable {
             ? new InProcessEventBus()
             : new PostgresEventBus(config.databaseUrl());
     this.events = events;
-    ScreenPops screenPops = new ScreenPops(new ScreenPopStore(), events);
+    Presence presence = new Presence(database, clock);
+    this.presence = presence;
+    ScreenPops screenPops = new ScreenPops(new ScreenPopStore(), events, presence);
     AccountSetup setup = new AccountSetup(accounts, brands, users, tokens);
     RateLimits rateLimits =
         new RateLimits(database, clock, config.rateLimitSupport(), config.rateLimitTalk());
@@ -205,6 +209,7 @@ public final class DialtoneServer implements AutoCloseable {
             calls,
             new CallReferences(users, brands, organizations, tickets),
             voiceComments,
+            events,
             clock);
     DisplayRoutes displayRoutes = new DisplayRoutes(database, users, tickets, screenPops, clock);
     VoiceTicketRoutes voiceTicketRoutes =
@@ -259,6 +264,8 @@ public final class DialtoneServer implements AutoCloseable {
                       new ErrorPages(templates, assets));
               pipeline.mount(javalin.routes, routeTable);
             });
+    Pipeline mounted = Objects.requireNonNull(pipeline, "set when the app was created");
+    presence.start(mounted::pingStreams);
     bind();
     // Only once the port is ours: a start that fails to bind must not create the admin's
     // credentials, or they would never be shown.
@@ -433,6 +440,11 @@ public final class DialtoneServer implements AutoCloseable {
     return rateLimits;
   }
 
+  /** Which agents have a stream open; {@link Presence#heartbeat} runs its timer's work now. */
+  public @Nullable Presence presence() { // null before start()
+    return presence;
+  }
+
   public int port() {
     return Objects.requireNonNull(app, "not started").port();
   }
@@ -462,6 +474,10 @@ public final class DialtoneServer implements AutoCloseable {
     }
     if (rateLimits != null) {
       rateLimits.close();
+    }
+    // After the streams ended, before the database closes: the node leaves no presence behind.
+    if (presence != null) {
+      presence.close();
     }
     if (events != null) {
       events.close();

@@ -7,6 +7,8 @@ import dev.dialtone.api.CallEnvelope;
 import dev.dialtone.api.CallField;
 import dev.dialtone.api.VoiceComment;
 import dev.dialtone.auth.Access;
+import dev.dialtone.event.Event;
+import dev.dialtone.event.EventBus;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputObject;
@@ -15,6 +17,7 @@ import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
+import dev.dialtone.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +26,17 @@ import java.util.Map;
 
 /** The four routes of the Talk Partner Edition calls API (docs/api.md). */
 public final class CallRoutes {
+  /**
+   * The type of the event that tells every node a call was created or changed through this API; its
+   * payload is {@code {"id":<call id>}}, so that a page showing the call or its ticket can refresh.
+   */
+  public static final String CALL_CHANGED = "call_changed";
 
   private final Database database;
   private final CallStore calls;
   private final CallReferences references;
   private final VoiceComments voiceComments;
+  private final EventBus events;
   private final Clock clock;
 
   public CallRoutes(
@@ -35,11 +44,13 @@ public final class CallRoutes {
       CallStore calls,
       CallReferences references,
       VoiceComments voiceComments,
+      EventBus events,
       Clock clock) {
     this.database = database;
     this.calls = calls;
     this.references = references;
     this.voiceComments = voiceComments;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -91,6 +102,7 @@ public final class CallRoutes {
               errors.throwIfAny();
               Instant now = clock.instant();
               Call created = calls.insert(tx, request.accountId(), parsed.values(), now);
+              announce(tx, created);
               if (voiceComment == null) {
                 return created;
               }
@@ -127,6 +139,7 @@ public final class CallRoutes {
               ignored.addAll(parsed.unknownKeys());
               references.check(tx, request.accountId(), parsed.values(), errors);
               errors.throwIfAny();
+              announce(tx, stored);
               return calls.update(tx, request.accountId(), id, parsed.values(), clock.instant());
             });
     request.ignored(ignored);
@@ -150,6 +163,7 @@ public final class CallRoutes {
               voiceComments.checkPeople(tx, request.accountId(), comment, errors);
               errors.throwIfAny();
               Instant now = clock.instant();
+              announce(tx, call);
               VoiceComments.Added added =
                   voiceComments.add(tx, request.principal(), call, comment, now);
               Call current = linkTicket(tx, call, added, now);
@@ -158,9 +172,15 @@ public final class CallRoutes {
     return Reply.created(rendered);
   }
 
+  /** Tells every node of the call's change once the transaction commits, never if it rolls back. */
+  private void announce(Tx tx, Call call) {
+    long accountId = call.accountId();
+    String payload = "{\"id\":" + call.id() + "}";
+    tx.afterCommit(() -> events.publish(new Event(accountId, CALL_CHANGED, payload)));
+  }
+
   /** Points the call at the ticket its first comment created; {@code updated_at} advances. */
-  private Call linkTicket(
-      dev.dialtone.store.Tx tx, Call call, VoiceComments.Added added, Instant now) {
+  private Call linkTicket(Tx tx, Call call, VoiceComments.Added added, Instant now) {
     if (!added.ticketCreated()) {
       return call;
     }

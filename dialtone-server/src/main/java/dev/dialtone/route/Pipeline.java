@@ -119,6 +119,19 @@ public final class Pipeline {
     streams.forEach(SseClient::close);
   }
 
+  /**
+   * Sends a comment to every open stream. A stream whose client left ends on the write that fails
+   * (the second after it left: TCP answers the first with a reset), which is how the server learns
+   * of it; and a proxy sees traffic on a stream that is otherwise quiet.
+   */
+  public void pingStreams() {
+    for (SseClient client : streams) {
+      synchronized (client) {
+        client.sendComment("ping");
+      }
+    }
+  }
+
   /** Opens a stream for a request that has passed its steps: 503 past {@link #MAX_STREAMS}. */
   void openStream(ApiRequest request, Context context, StreamHandler handler) {
     if (streams.size() >= MAX_STREAMS) {

@@ -70,14 +70,21 @@ public final class DisplayRoutes {
 
   /**
    * Each pop for the signed-in agent as an {@code event: screen_pop} whose data is the pop's JSON,
-   * from the moment the stream's {@code : open} comment arrives. Not an agent console: the display
-   * endpoints still answer that the agent has none open.
+   * from the moment the stream's {@code : open} comment arrives. While it is open the agent counts
+   * as having a console: the display endpoints answer 200, on every node.
    */
   private AutoCloseable stream(ApiRequest request, SseClient client) {
     return screenPops.listen(
         request.accountId(),
         request.principal().user().id(),
-        pop -> client.sendEvent(ScreenPops.EVENT_TYPE, pop));
+        null,
+        pop -> {
+          // Pops come on the threads of requests and of the event bus, pings on the heartbeat's.
+          synchronized (client) {
+            client.sendEvent(ScreenPops.EVENT_TYPE, pop);
+          }
+        },
+        client::close);
   }
 
   // Zendesk's display endpoints take no body; whatever is sent is not read, so it cannot fail.
@@ -132,8 +139,8 @@ public final class DisplayRoutes {
   }
 
   /**
-   * 200 with no body when an open console received the pop. Otherwise Zendesk's 404; it is thrown
-   * only after the write committed, so the undelivered pop stays recorded.
+   * 200 with no body when an open stream of the agent received the pop. Otherwise Zendesk's 404; it
+   * is thrown only after the write committed, so the undelivered pop stays recorded.
    */
   private static Reply answer(boolean delivered) {
     if (!delivered) {

@@ -2,19 +2,18 @@ package dev.dialtone.screenpop;
 
 import dev.dialtone.event.Event;
 import dev.dialtone.event.EventBus;
-import dev.dialtone.http.Json;
 import dev.dialtone.store.Tx;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Delivers screen pops to agents. Until the agent console exists no agent has a browser session
- * open, so nothing is delivered; every request is recorded so it can be read back at {@code GET
- * /_dialtone/screen-pops}. The agent console changes only this class: the routes ask it whether a
- * pop was delivered and answer accordingly.
+ * Delivers screen pops to agents. Every pop asked for is recorded, so it can be read back at {@code
+ * GET /_dialtone/screen-pops}, and sent to every node; it counts as delivered when some stream of
+ * the agent is open on any node ({@link Presence}): an agent console, or the API's screen-pop
+ * stream, since whoever listens for an agent's pops receives them. The routes ask this class
+ * whether a pop was delivered and answer accordingly.
  */
 public final class ScreenPops {
   /** {@code POST /api/v2/channels/voice/agents/{agent_id}/tickets/{ticket_id}/display}. */
@@ -34,13 +33,15 @@ public final class ScreenPops {
 
   private final ScreenPopStore store;
   private final EventBus events;
+  private final Presence presence;
 
-  public ScreenPops(ScreenPopStore store, EventBus events) {
+  public ScreenPops(ScreenPopStore store, EventBus events, Presence presence) {
     this.store = store;
     this.events = events;
+    this.presence = presence;
   }
 
-  /** Records the pop and answers whether an open console of the agent received it. */
+  /** Records the pop and answers whether an open stream of the agent, on any node, receives it. */
   public boolean pop(
       Tx tx,
       long accountId,
@@ -49,19 +50,22 @@ public final class ScreenPops {
       @Nullable Long userId,
       String source,
       Instant now) {
-    boolean delivered = false;
+    boolean delivered = presence.isOpen(tx, accountId, agentId, now);
     ScreenPopStore.ScreenPop pop =
         store.insert(tx, accountId, agentId, ticketId, userId, source, delivered, now);
-    // Every node hears of it, so the agent's console is reached wherever it is connected.
+    // Every node hears of it, so the agent's streams are reached wherever they are connected.
     tx.afterCommit(() -> events.publish(new Event(accountId, EVENT_TYPE, payload(pop))));
     return delivered;
   }
 
+  /**
+   * The pop's JSON. It starts with its agent, so that each listener of each node tells its own
+   * agent's pops from the rest without parsing every one.
+   */
   private static String payload(ScreenPopStore.ScreenPop pop) {
-    return "{\"id\":"
+    return agentPrefix(pop.agentId())
+        + "\"id\":"
         + pop.id()
-        + ",\"agent_id\":"
-        + pop.agentId()
         + ",\"ticket_id\":"
         + pop.ticketId()
         + ",\"user_id\":"
@@ -71,22 +75,48 @@ public final class ScreenPops {
         + "\"}";
   }
 
+  private static String agentPrefix(long agentId) {
+    return "{\"agent_id\":" + agentId + ",";
+  }
+
   /**
    * Calls {@code onPop} with the JSON of every pop for this agent from now on, on whichever node it
-   * was asked for, until the subscription closes.
+   * was asked for, and counts the agent as present for as long as the returned subscription is
+   * open. {@code sessionId} is the console session listening (null for a stream opened with API
+   * credentials); {@code onGone} runs when the presence was ended elsewhere (a sign-out on another
+   * node), and should end the stream. Closing the subscription ends both.
    */
-  public EventBus.Subscription listen(long accountId, long agentId, Consumer<String> onPop) {
-    return events.subscribe(
-        event -> {
-          if (event.accountId() == accountId
-              && event.type().equals(EVENT_TYPE)
-              && Json.parseObject(event.payload().getBytes(StandardCharsets.UTF_8))
-                      .path("agent_id")
-                      .asLong()
-                  == agentId) {
-            onPop.accept(event.payload());
-          }
-        });
+  public EventBus.Subscription listen(
+      long accountId,
+      long agentId,
+      @Nullable String sessionId,
+      Consumer<String> onPop,
+      Runnable onGone) {
+    String prefix = agentPrefix(agentId);
+    // Subscribed before present: a pop that counts as delivered finds the listener in place.
+    EventBus.Subscription subscription =
+        events.subscribe(
+            event -> {
+              if (event.accountId() == accountId
+                  && event.type().equals(EVENT_TYPE)
+                  && event.payload().startsWith(prefix)) {
+                onPop.accept(event.payload());
+              }
+            });
+    Presence.Handle present;
+    try {
+      present = presence.open(accountId, agentId, sessionId, onGone);
+    } catch (RuntimeException e) {
+      subscription.close();
+      throw e;
+    }
+    return () -> {
+      try {
+        present.close();
+      } finally {
+        subscription.close();
+      }
+    };
   }
 
   /** The account's screen pops, newest first. */

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Fixtures;
+import dev.dialtone.testing.ManualClock;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,11 @@ class DisplayRoutesTest {
   }
 
   static JsonNode screenPops() {
+    return screenPops(api);
+  }
+
+  /** The account's screen pops as {@code GET /_dialtone/screen-pops} reads them back. */
+  static JsonNode screenPops(Api api) {
     Response pops = api.get("/_dialtone/screen-pops");
     assertThat(pops.status()).as(pops.toString()).isEqualTo(200);
     return pops.json().get("screen_pops");
@@ -95,6 +103,31 @@ class DisplayRoutesTest {
     assertThat(newest.get("user_id").asLong()).isEqualTo(endUserId);
     assertThat(newest.get("ticket_id").isNull()).isTrue();
     assertThat(newest.get("source").asText()).isEqualTo("display_user");
+  }
+
+  @Test
+  void display_countsAStreamOnAnyNode_untilItsLastHeartbeatIs30sOld(@TempDir Path otherDir) {
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
+    try (TestServer other = TestServer.start(otherDir, clock);
+        Fixtures otherFixtures = Fixtures.open(other)) {
+      Api otherApi = other.admin();
+      long agent = otherFixtures.agent("Paula Present");
+      long caller = otherFixtures.endUser("Carl Caller");
+      otherFixtures.presence(agent, clock.instant().minus(Presence.EXPIRY).plusSeconds(1));
+
+      Response whileFresh = otherApi.post(userDisplay(agent, caller), null);
+      boolean freshRecorded = screenPops(otherApi).get(0).get("delivered").asBoolean();
+      clock.advance(Duration.ofSeconds(2));
+      Response onceStale = otherApi.post(userDisplay(agent, caller), null);
+      boolean staleRecorded = screenPops(otherApi).get(0).get("delivered").asBoolean();
+
+      assertThat(whileFresh.status()).as(whileFresh.toString()).isEqualTo(200);
+      assertThat(whileFresh.body()).isEmpty();
+      assertThat(freshRecorded).isTrue();
+      assertThat(onceStale.status()).isEqualTo(404);
+      assertThat(onceStale.body()).isEqualTo(NO_CONSOLE);
+      assertThat(staleRecorded).isFalse();
+    }
   }
 
   @Test

@@ -4,21 +4,15 @@ import static dev.dialtone.testing.Json.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialtone.testing.Api;
+import dev.dialtone.testing.EventStream;
 import dev.dialtone.testing.Fixtures;
+import dev.dialtone.testing.ManualClock;
 import dev.dialtone.testing.Response;
+import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.Iterator;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * signs in through the same steps as every route, then sends each pop for the signed-in agent.
  */
 class ScreenPopStreamTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @TempDir static Path dataDir;
   static TestServer server;
   static Fixtures fixtures;
@@ -91,39 +83,111 @@ class ScreenPopStreamTest {
   }
 
   @Test
-  void stream_sendsThePopsOfTheSignedInAgent_andNoOtherAgents() throws Exception {
-    HttpResponse<Stream<String>> stream = open(server);
-    BlockingQueue<String> lines = new ArrayBlockingQueue<>(100);
-    Thread reader =
-        new Thread(
-            () -> {
-              Iterator<String> it = stream.body().iterator();
-              while (it.hasNext()) {
-                if (!lines.offer(it.next())) {
-                  return;
-                }
-              }
-            });
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      assertThat(stream.statusCode()).isEqualTo(200);
-      assertThat(stream.headers().firstValue("Content-Type"))
+  void stream_sendsThePopsOfTheSignedInAgent_andNoOtherAgents() {
+    try (EventStream stream = EventStream.open(server)) {
+      assertThat(stream.response().statusCode()).isEqualTo(200);
+      assertThat(stream.response().headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-      assertThat(next(lines)).isEqualTo(": open");
+      assertThat(stream.next()).isEqualTo(": open");
 
       api.post(DisplayRoutesTest.ticketDisplay(otherAgentId, ticketId), null);
       api.post(DisplayRoutesTest.ticketDisplay(adminId, ticketId), null);
 
-      assertThat(next(lines)).isEqualTo("event: screen_pop");
-      String data = next(lines);
+      assertThat(stream.next()).isEqualTo("event: screen_pop");
+      String data = stream.next();
       assertThat(data).startsWith("data: ");
       assertThat(data)
           .contains("\"agent_id\":" + adminId)
           .contains("\"ticket_id\":" + ticketId)
           .contains("\"source\":\"display_ticket\"");
-    } finally {
-      stream.body().close();
+    }
+  }
+
+  @Test
+  void display_whileTheAgentsStreamIsOpen_isDelivered_andNotOnceItIsClosed() {
+    Response delivered;
+    try (EventStream stream = EventStream.open(server)) {
+      assertThat(stream.next()).isEqualTo(": open");
+
+      delivered = api.post(DisplayRoutesTest.userDisplay(adminId, otherAgentId), null);
+
+      assertThat(stream.next()).isEqualTo("event: screen_pop");
+      assertThat(stream.next()).contains("\"user_id\":" + otherAgentId);
+    }
+    assertThat(delivered.status()).isEqualTo(200);
+    assertThat(delivered.body()).isEmpty();
+    assertThat(DisplayRoutesTest.screenPops(api).get(0).get("delivered").asBoolean()).isTrue();
+    // The server learns that the client left when writing to it fails, at the latest on the
+    // second heartbeat's ping (TCP answers the first with a reset).
+    server.heartbeat();
+    server.heartbeat();
+
+    Response afterClose = api.post(DisplayRoutesTest.userDisplay(adminId, otherAgentId), null);
+
+    assertThat(afterClose.status()).isEqualTo(404);
+    assertThat(afterClose.body()).isEqualTo(DisplayRoutesTest.NO_CONSOLE);
+    assertThat(DisplayRoutesTest.screenPops(api).get(0).get("delivered").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aVoiceCommentDisplayedToTheAgent_whileItsStreamIsOpen_isDelivered() {
+    try (EventStream stream = EventStream.open(server)) {
+      assertThat(stream.next()).isEqualTo(": open");
+
+      Response created =
+          api.post(
+              "/api/v2/calls",
+              json(
+                  "{'call': {'app_id': 1, 'call_started_at': '2022-01-27T15:31:40+01',"
+                      + " 'direction': 'inbound', 'from_line': '+16617480123',"
+                      + " 'to_line': '+14948848487'}, 'comment': {'title': 'Call',"
+                      + " 'display_to_agent': "
+                      + adminId
+                      + "}}"));
+
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      assertThat(stream.next()).isEqualTo("event: screen_pop");
+      assertThat(stream.next()).contains("\"source\":\"voice_comment\"");
+    }
+    assertThat(DisplayRoutesTest.screenPops(api).get(0).get("source").asText())
+        .isEqualTo("voice_comment");
+    assertThat(DisplayRoutesTest.screenPops(api).get(0).get("delivered").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aStreamWhosePresenceWasEndedElsewhere_endsAtTheNextHeartbeat() {
+    try (EventStream stream = EventStream.open(server)) {
+      assertThat(stream.next()).isEqualTo(": open");
+      assertThat(api.post(DisplayRoutesTest.ticketDisplay(adminId, ticketId), null).status())
+          .isEqualTo(200);
+      assertThat(stream.next()).isEqualTo("event: screen_pop");
+      stream.next();
+
+      fixtures.endPresence(adminId);
+      server.heartbeat();
+
+      assertThat(stream.endsWithoutEvents()).isTrue();
+    }
+    Response displayed = api.post(DisplayRoutesTest.ticketDisplay(adminId, ticketId), null);
+    assertThat(displayed.body()).isEqualTo(DisplayRoutesTest.NO_CONSOLE);
+  }
+
+  @Test
+  void anOpenStream_keepsCountingPastTheExpiry_asItsHeartbeatRefreshesIt(@TempDir Path otherDir) {
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
+    try (TestServer other = TestServer.start(otherDir, clock);
+        EventStream stream = EventStream.open(other)) {
+      assertThat(stream.next()).isEqualTo(": open");
+
+      clock.advance(Presence.EXPIRY.plusSeconds(1));
+      other.heartbeat();
+      Response displayed =
+          other
+              .admin()
+              .post(DisplayRoutesTest.userDisplay(Rows.DEFAULT_ADMIN, Rows.DEFAULT_ADMIN), null);
+
+      assertThat(displayed.status()).as(displayed.toString()).isEqualTo(200);
+      assertThat(stream.next()).isEqualTo("event: screen_pop");
     }
   }
 
@@ -132,7 +196,7 @@ class ScreenPopStreamTest {
     TestServer other = TestServer.start(otherDir);
     Iterator<String> lines;
     try {
-      lines = open(other).body().iterator();
+      lines = EventStream.open(other).response().body().iterator();
       assertThat(lines.next()).isEqualTo(": open");
     } finally {
       long started = System.nanoTime();
@@ -146,31 +210,5 @@ class ScreenPopStreamTest {
     }
   }
 
-  private static HttpResponse<Stream<String>> open(TestServer node) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + STREAM))
-            .header("Accept", "text/event-stream")
-            .header("Authorization", adminAuthorization())
-            .build(),
-        HttpResponse.BodyHandlers.ofLines());
-  }
-
-  private static final String STREAM = "/_dialtone/screen-pops/stream";
-
-  private static String next(BlockingQueue<String> lines) throws InterruptedException {
-    String line;
-    do {
-      line = lines.poll(5, TimeUnit.SECONDS);
-      assertThat(line).as("a line of the stream within 5 s").isNotNull();
-    } while (line.isEmpty());
-    return line;
-  }
-
-  private static String adminAuthorization() {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString(
-                (TestServer.ADMIN_EMAIL + "/token:" + TestServer.ADMIN_TOKEN)
-                    .getBytes(StandardCharsets.UTF_8));
-  }
+  private static final String STREAM = EventStream.PATH;
 }

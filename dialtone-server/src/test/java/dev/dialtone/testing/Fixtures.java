@@ -67,6 +67,33 @@ public final class Fixtures implements AutoCloseable {
     return database.read(tx -> comments.page(tx, accountId, ticketId, 0, 100));
   }
 
+  /**
+   * A stream of the agent's screen pops as another node would record it, last refreshed at {@code
+   * lastSeen}: a node that stopped refreshing it has died.
+   */
+  public void presence(long agentId, Instant lastSeen) {
+    database.write(
+        tx ->
+            tx.update(
+                "INSERT INTO console_presence (id, account_id, agent_id, session_id, node,"
+                    + " opened_at, last_seen_at) VALUES (?, ?, ?, NULL, 'other-node', ?, ?)",
+                "presence" + SEQUENCE.incrementAndGet() + "." + System.nanoTime(),
+                accountId,
+                agentId,
+                lastSeen,
+                lastSeen));
+  }
+
+  /** Ends every stream of the agent, on every node, as a sign-out elsewhere would. */
+  public void endPresence(long agentId) {
+    database.write(
+        tx ->
+            tx.update(
+                "DELETE FROM console_presence WHERE account_id = ? AND agent_id = ?",
+                accountId,
+                agentId));
+  }
+
   @Override
   public void close() {
     database.close();

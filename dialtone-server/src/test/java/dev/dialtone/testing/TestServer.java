@@ -138,6 +138,11 @@ public final class TestServer implements AutoCloseable {
     server.rateLimits().sync();
   }
 
+  /** Runs this node's presence heartbeat now, as its timer would. */
+  public void heartbeat() {
+    server.presence().heartbeat();
+  }
+
   /**
    * Another handle on the server's database, for fixtures that set up what the API cannot. The
    * caller closes it.
