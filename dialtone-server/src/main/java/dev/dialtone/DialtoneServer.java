@@ -219,10 +219,12 @@ public final class DialtoneServer implements AutoCloseable {
     Assets assets = new Assets();
     ConsoleRoutes consoleRoutes =
         new ConsoleRoutes(
+            database,
             authenticator,
             sessions,
             config.trustedProxies(),
             screenPops,
+            presence,
             events,
             templates,
             assets);

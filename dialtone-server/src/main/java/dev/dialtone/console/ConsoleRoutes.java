@@ -7,15 +7,18 @@ import dev.dialtone.auth.ConsoleSession;
 import dev.dialtone.auth.ConsoleSessions;
 import dev.dialtone.auth.Principal;
 import dev.dialtone.auth.Secrets;
+import dev.dialtone.call.CallRoutes;
 import dev.dialtone.event.EventBus;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
 import dev.dialtone.http.TrustedProxies;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.ConsoleSignIn;
+import dev.dialtone.route.EventSink;
 import dev.dialtone.route.Route;
+import dev.dialtone.screenpop.Presence;
 import dev.dialtone.screenpop.ScreenPops;
-import io.javalin.http.sse.SseClient;
+import dev.dialtone.store.Database;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,26 +33,32 @@ public final class ConsoleRoutes {
 
   static final String HOME = "/agent/tickets";
 
+  private final Database database;
   private final Authenticator authenticator;
   private final ConsoleSessions sessions;
   private final TrustedProxies trustedProxies;
   private final ScreenPops screenPops;
+  private final Presence presence;
   private final EventBus events;
   private final Templates templates;
   private final Assets assets;
 
   public ConsoleRoutes(
+      Database database,
       Authenticator authenticator,
       ConsoleSessions sessions,
       TrustedProxies trustedProxies,
       ScreenPops screenPops,
+      Presence presence,
       EventBus events,
       Templates templates,
       Assets assets) {
+    this.database = database;
     this.authenticator = authenticator;
     this.sessions = sessions;
     this.trustedProxies = trustedProxies;
     this.screenPops = screenPops;
+    this.presence = presence;
     this.events = events;
     this.templates = templates;
     this.assets = assets;
@@ -153,6 +162,8 @@ public final class ConsoleRoutes {
   private Reply signOut(ApiRequest request) {
     ConsoleSession session = request.session();
     sessions.end(session);
+    // Its consoles stop counting now, on every node; their streams end at the next heartbeat.
+    database.write(tx -> presence.endSession(tx, session.id()));
     request.addCookie(cookie(request, ConsoleSignIn.COOKIE, "", "/", "Lax", 0));
     return Reply.redirect(ConsoleSignIn.SIGN_IN_PATH);
   }
@@ -161,27 +172,37 @@ public final class ConsoleRoutes {
    * Screen pops for the signed-in agent as {@code event: screen_pop}, and {@code event:
    * call_changed} with the call's id whenever a call of the account changes, on any node.
    */
-  private AutoCloseable events(ApiRequest request, SseClient client) {
+  private AutoCloseable events(ApiRequest request, EventSink stream) {
     long accountId = request.accountId();
-    AutoCloseable pops =
-        screenPops.listen(
-            accountId,
-            request.principal().user().id(),
-            pop -> client.sendEvent(ScreenPops.EVENT_TYPE, pop));
+    // Subscribed first: a change made while the console opens is not missed.
     EventBus.Subscription changes =
         events.subscribe(
             event -> {
-              if (event.accountId() == accountId && event.type().equals(CALL_CHANGED)) {
-                client.sendEvent(CALL_CHANGED, event.payload());
+              if (event.accountId() == accountId && event.type().equals(CallRoutes.CALL_CHANGED)) {
+                stream.send(CallRoutes.CALL_CHANGED, event.payload());
               }
             });
-    return () -> {
+    EventBus.Subscription pops;
+    try {
+      pops =
+          screenPops.listen(
+              accountId,
+              request.principal().user().id(),
+              request.session().id(),
+              pop -> stream.send(ScreenPops.EVENT_TYPE, pop),
+              stream::close);
+    } catch (RuntimeException e) {
       changes.close();
-      pops.close();
+      throw e;
+    }
+    return () -> {
+      try {
+        pops.close();
+      } finally {
+        changes.close();
+      }
     };
   }
-
-  static final String CALL_CHANGED = "call_changed";
 
   /** Where to go after signing in: a path of the console, never another site. */
   static String safeNext(@Nullable String next) {

@@ -14,7 +14,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private final List<Step> steps;
-  private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
+  private final Set<EventSink> streams = ConcurrentHashMap.newKeySet();
 
   public Pipeline(List<Step> steps) {
     this.steps = List.copyOf(steps);
@@ -116,7 +115,7 @@ public final class Pipeline {
    * their {@code EventSource} reconnects to another node.
    */
   public void closeStreams() {
-    streams.forEach(SseClient::close);
+    streams.forEach(EventSink::close);
   }
 
   /**
@@ -125,10 +124,8 @@ public final class Pipeline {
    * of it; and a proxy sees traffic on a stream that is otherwise quiet.
    */
   public void pingStreams() {
-    for (SseClient client : streams) {
-      synchronized (client) {
-        client.sendComment("ping");
-      }
+    for (EventSink stream : streams) {
+      stream.comment("ping");
     }
   }
 
@@ -142,16 +139,17 @@ public final class Pipeline {
     }
     new SseHandler(
             client -> {
-              AutoCloseable resource = handler.open(request, client);
+              EventSink stream = new EventSink(client);
+              AutoCloseable resource = handler.open(request, stream);
               client.onClose(
                   () -> {
-                    streams.remove(client);
+                    streams.remove(stream);
                     release(resource);
                   });
               // Kept alive before it is listed: closeStreams must find a stream it can end.
               client.keepAlive();
-              streams.add(client);
-              client.sendComment("open");
+              streams.add(stream);
+              stream.comment("open");
             })
         .handle(context);
   }

@@ -1,7 +1,5 @@
 package dev.dialtone.route;
 
-import io.javalin.http.sse.SseClient;
-
 /**
  * A streaming route's work, once the request has passed its steps (account, sign-in, role, rate
  * limit): start sending events to the client, and return what to release when the stream ends (a
@@ -10,5 +8,5 @@ import io.javalin.http.sse.SseClient;
  */
 @FunctionalInterface
 public non-sealed interface StreamHandler extends RouteHandler {
-  AutoCloseable open(ApiRequest request, SseClient client);
+  AutoCloseable open(ApiRequest request, EventSink stream);
 }

@@ -8,11 +8,11 @@ import dev.dialtone.auth.Access;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.EventSink;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.Tx;
 import dev.dialtone.ticket.TicketStore;
-import io.javalin.http.sse.SseClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,18 +73,13 @@ public final class DisplayRoutes {
    * from the moment the stream's {@code : open} comment arrives. While it is open the agent counts
    * as having a console: the display endpoints answer 200, on every node.
    */
-  private AutoCloseable stream(ApiRequest request, SseClient client) {
+  private AutoCloseable stream(ApiRequest request, EventSink stream) {
     return screenPops.listen(
         request.accountId(),
         request.principal().user().id(),
         null,
-        pop -> {
-          // Pops come on the threads of requests and of the event bus, pings on the heartbeat's.
-          synchronized (client) {
-            client.sendEvent(ScreenPops.EVENT_TYPE, pop);
-          }
-        },
-        client::close);
+        pop -> stream.send(ScreenPops.EVENT_TYPE, pop),
+        stream::close);
   }
 
   // Zendesk's display endpoints take no body; whatever is sent is not read, so it cannot fail.

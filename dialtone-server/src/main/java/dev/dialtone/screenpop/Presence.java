@@ -35,6 +35,13 @@ public final class Presence implements AutoCloseable {
   /** How long a row counts after its last heartbeat: three heartbeats, so one late one is fine. */
   public static final Duration EXPIRY = Duration.ofSeconds(30);
 
+  /**
+   * How long a console's presence outlasts its stream: moving from one page to the next closes the
+   * page's stream and opens the next page's a moment later, and a display request in between must
+   * still find the agent present. A sign-out ends it at once ({@link #endSession}).
+   */
+  public static final Duration LINGER = Duration.ofSeconds(5);
+
   private static final Logger LOG = LoggerFactory.getLogger(Presence.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,10 +63,12 @@ public final class Presence implements AutoCloseable {
   /** One open console or stream; {@link #close} removes it from every node's view. */
   public final class Handle implements AutoCloseable {
     private final String id;
+    private final boolean console;
     private final Runnable onGone;
 
-    private Handle(String id, Runnable onGone) {
+    private Handle(String id, boolean console, Runnable onGone) {
       this.id = id;
+      this.console = console;
       this.onGone = onGone;
     }
 
@@ -69,7 +78,16 @@ public final class Presence implements AutoCloseable {
         return; // closed already, or ended by the heartbeat because its row was gone
       }
       try {
-        database.write(tx -> tx.update("DELETE FROM console_presence WHERE id = ?", id));
+        if (console) {
+          // Counts for LINGER more, then expires like a row of a node that died.
+          Instant lastSeen = clock.instant().minus(EXPIRY).plus(LINGER);
+          database.write(
+              tx ->
+                  tx.update(
+                      "UPDATE console_presence SET last_seen_at = ? WHERE id = ?", lastSeen, id));
+        } else {
+          database.write(tx -> tx.update("DELETE FROM console_presence WHERE id = ?", id));
+        }
         unclosed.remove(id);
       } catch (RuntimeException e) {
         unclosed.add(id);
@@ -99,7 +117,7 @@ public final class Presence implements AutoCloseable {
                 node,
                 now,
                 now));
-    Handle handle = new Handle(id, onGone);
+    Handle handle = new Handle(id, sessionId != null, onGone);
     open.put(id, handle);
     return handle;
   }

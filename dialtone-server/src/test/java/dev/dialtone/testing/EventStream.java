@@ -48,12 +48,21 @@ public final class EventStream implements AutoCloseable {
 
   /** Opens the admin's stream on this node. */
   public static EventStream open(TestServer node) {
+    return open(node.port(), PATH, "Authorization", adminAuthorization());
+  }
+
+  /** Opens the agent console's stream on this port, as the browser of that session does. */
+  public static EventStream openConsole(int port, String sessionCookie) {
+    return open(port, "/agent/events", "Cookie", "dialtone_session=" + sessionCookie);
+  }
+
+  private static EventStream open(int port, String path, String header, String value) {
     try {
       return new EventStream(
           HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + PATH))
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                   .header("Accept", "text/event-stream")
-                  .header("Authorization", adminAuthorization())
+                  .header(header, value)
                   .build(),
               HttpResponse.BodyHandlers.ofLines()));
     } catch (java.io.IOException e) {
