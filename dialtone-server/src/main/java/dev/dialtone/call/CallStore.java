@@ -19,6 +19,10 @@ public final class CallStore {
   private static final String COLUMNS =
       Arrays.stream(CallField.values()).map(CallField::wireName).collect(Collectors.joining(", "));
 
+  /** The characters people write phone numbers with, which a digits-only comparison drops. */
+  private static final List<String> PHONE_PUNCTUATION =
+      List.of(" ", "-", "(", ")", ".", "/", "+", "\t");
+
   public Optional<Call> find(Tx tx, long accountId, long id) {
     return select(tx, accountId, id, "");
   }
@@ -110,10 +114,6 @@ public final class CallStore {
     args.add(limit);
     return tx.list(sql.toString(), CallStore::map, args.toArray());
   }
-
-  /** The characters people write phone numbers with, which a digits-only comparison drops. */
-  private static final List<String> PHONE_PUNCTUATION =
-      List.of(" ", "-", "(", ")", ".", "/", "+", "\t");
 
   /** SQL for {@code column} without the punctuation of a phone number, in both dialects. */
   private static String digitsOf(String column) {

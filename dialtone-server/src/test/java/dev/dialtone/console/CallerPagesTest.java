@@ -169,6 +169,28 @@ class CallerPagesTest {
   }
 
   @Test
+  void anAgent_findsCallersAndReadsTheirProfiles_too() {
+    long agent =
+        user("{'user': {'name': 'Agent Smith', 'email': 'smith@example.com', 'role': 'agent'}}");
+    Response set =
+        admin.post(
+            "/api/v2/users/" + agent + "/password", json("{'password': 'a long agent password'}"));
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    Console asAgent = new Console(server.port());
+    assertThat(asAgent.signIn("smith@example.com", "a long agent password").status())
+        .isEqualTo(303);
+
+    Response found = asAgent.get("/agent/users?q=5135550199");
+    Response profile = asAgent.get("/agent/users/" + grace);
+    Response calls = asAgent.get("/agent/calls");
+
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.body()).contains(link(grace));
+    assertThat(profile.status()).isEqualTo(200);
+    assertThat(calls.status()).isEqualTo(200);
+  }
+
+  @Test
   void aMissingUserOrAnotherAccountsUser_isANotFoundPage() {
     String acmeToken = "acmetoken0123456789abcdefghijklmnopqrst";
     Response account =
