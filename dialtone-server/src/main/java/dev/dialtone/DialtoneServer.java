@@ -21,6 +21,8 @@ import dev.dialtone.comment.CommentRoutes;
 import dev.dialtone.config.Config;
 import dev.dialtone.config.ConfigException;
 import dev.dialtone.console.Assets;
+import dev.dialtone.console.CallPages;
+import dev.dialtone.console.CallerPages;
 import dev.dialtone.console.ConsoleRoutes;
 import dev.dialtone.console.ErrorPages;
 import dev.dialtone.console.Templates;
@@ -253,7 +255,12 @@ public final class DialtoneServer implements AutoCloseable {
                                   database, accounts, setup, config.subdomain(), clock)
                               .routes(),
                           consoleRoutes.routes(),
-                          new TicketPages(database, tickets, users, templates, assets).routes()));
+                          new TicketPages(database, tickets, users, templates, assets).routes(),
+                          new CallPages(database, calls, users, organizations, templates, assets)
+                              .routes(),
+                          new CallerPages(
+                                  database, users, tickets, calls, organizations, templates, assets)
+                              .routes()));
               pipeline =
                   Pipeline.standard(
                       outerSteps,

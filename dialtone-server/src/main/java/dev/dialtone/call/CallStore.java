@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for calls; one column per catalogue field, named as on the wire. */
 public final class CallStore {
   private static final String COLUMNS =
       Arrays.stream(CallField.values()).map(CallField::wireName).collect(Collectors.joining(", "));
+
+  /** The characters people write phone numbers with, which a digits-only comparison drops. */
+  private static final List<String> PHONE_PUNCTUATION =
+      List.of(" ", "-", "(", ")", ".", "/", "+", "\t");
 
   public Optional<Call> find(Tx tx, long accountId, long id) {
     return select(tx, accountId, id, "");
@@ -36,6 +41,94 @@ public final class CallStore {
         CallStore::map,
         accountId,
         id);
+  }
+
+  /**
+   * What a list of calls asks for; every part that is not null must match.
+   *
+   * @param direction a {@link CallField#DIRECTION} value
+   * @param completionStatus a {@link CallField#COMPLETION_STATUS} value
+   * @param startedFrom calls started at or after this instant
+   * @param startedBefore calls started before this instant
+   * @param lineDigits digits that the from or the to line, compared digits only, must end with
+   * @param beforeId only calls older than this one (the next page), or null for the newest
+   */
+  public record Filter(
+      @Nullable String direction,
+      @Nullable String completionStatus,
+      @Nullable Long agentId,
+      @Nullable Long endUserId,
+      @Nullable Instant startedFrom,
+      @Nullable Instant startedBefore,
+      @Nullable String lineDigits,
+      @Nullable Long beforeId) {
+    public static Filter endUser(long endUserId) {
+      return new Filter(null, null, null, endUserId, null, null, null, null);
+    }
+  }
+
+  /** The account's calls matching the filter, newest first, at most {@code limit}. */
+  public List<Call> newest(Tx tx, long accountId, Filter filter, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM calls WHERE account_id = ?");
+    List<Object> args = new ArrayList<>(List.of(accountId));
+    if (filter.direction() != null) {
+      sql.append(" AND direction = ?");
+      args.add(filter.direction());
+    }
+    if (filter.completionStatus() != null) {
+      sql.append(" AND completion_status = ?");
+      args.add(filter.completionStatus());
+    }
+    if (filter.agentId() != null) {
+      sql.append(" AND agent_id = ?");
+      args.add(filter.agentId());
+    }
+    if (filter.endUserId() != null) {
+      sql.append(" AND end_user_id = ?");
+      args.add(filter.endUserId());
+    }
+    if (filter.startedFrom() != null) {
+      sql.append(" AND call_started_at >= ?");
+      args.add(filter.startedFrom());
+    }
+    if (filter.startedBefore() != null) {
+      sql.append(" AND call_started_at < ?");
+      args.add(filter.startedBefore());
+    }
+    if (filter.lineDigits() != null) {
+      // Lines are stored as the client wrote them: compare them with their punctuation removed.
+      sql.append(" AND (")
+          .append(digitsOf("from_line"))
+          .append(" LIKE ? OR ")
+          .append(digitsOf("to_line"))
+          .append(" LIKE ?)");
+      String pattern = "%" + digitsOnly(filter.lineDigits()); // digits only: nothing to escape
+      args.add(pattern);
+      args.add(pattern);
+    }
+    if (filter.beforeId() != null) {
+      sql.append(" AND id < ?");
+      args.add(filter.beforeId());
+    }
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    args.add(limit);
+    return tx.list(sql.toString(), CallStore::map, args.toArray());
+  }
+
+  /** SQL for {@code column} without the punctuation of a phone number, in both dialects. */
+  private static String digitsOf(String column) {
+    String expression = column;
+    for (String punctuation : PHONE_PUNCTUATION) {
+      expression = "replace(" + expression + ", '" + punctuation + "', '')";
+    }
+    return expression;
+  }
+
+  private static String digitsOnly(String digits) {
+    if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalArgumentException("not digits only: " + digits);
+    }
+    return digits;
   }
 
   /** Inserts a call with the given client fields; the server sets the rest. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A company the account's end users belong to. */
-record Organization(
+public record Organization(
     long id,
     long accountId,
     String name,
