@@ -41,8 +41,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * time limit only ends a test that would otherwise hang.
  */
 public final class Browser implements AutoCloseable {
-  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Debian's Chromium; elsewhere, {@code -Ddialtone.test.chromium=PATH}. */
+  public static final Path CHROMIUM =
+      Path.of(System.getProperty("dialtone.test.chromium", "/usr/bin/chromium"));
+
+  /** Debian's chromium-driver; elsewhere, {@code -Ddialtone.test.chromedriver=PATH}. */
+  public static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("dialtone.test.chromedriver", "/usr/bin/chromedriver"));
 
   /** How long a wait may last before the test fails: long, as CI machines can be slow. */
   private static final Duration PATIENCE = Duration.ofSeconds(20);
