@@ -24,6 +24,7 @@ import dev.dialtone.console.Assets;
 import dev.dialtone.console.ConsoleRoutes;
 import dev.dialtone.console.ErrorPages;
 import dev.dialtone.console.Templates;
+import dev.dialtone.console.TicketPage;
 import dev.dialtone.console.TicketPages;
 import dev.dialtone.event.EventBus;
 import dev.dialtone.event.InProcessEventBus;
@@ -246,7 +247,9 @@ public final class DialtoneServer implements AutoCloseable {
                                   database, accounts, setup, config.subdomain(), clock)
                               .routes(),
                           consoleRoutes.routes(),
-                          new TicketPages(database, tickets, users, templates, assets).routes()));
+                          new TicketPages(database, tickets, users, templates, assets).routes(),
+                          new TicketPage(database, tickets, comments, calls, templates, assets)
+                              .routes()));
               pipeline =
                   Pipeline.standard(
                       outerSteps,
