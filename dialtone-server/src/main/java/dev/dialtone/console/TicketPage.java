@@ -114,7 +114,10 @@ public final class TicketPage {
                       .filter(c -> c.type() == CommentType.TPE_VOICE)
                       .orElseThrow(ApiException::notFound);
               return callOf(tx, comment)
-                  .map(call -> VoiceCommentPresenter.present(comment, call))
+                  .map(
+                      call ->
+                          VoiceCommentPresenter.present(
+                              comment, call, new TicketPages.Names(tx, accountId)::of))
                   .orElseThrow(ApiException::notFound);
             });
     return templates.page("tickets/voice_comment.jte", view);
@@ -124,7 +127,7 @@ public final class TicketPage {
     @Nullable VoiceCommentView voice =
         comment.type() == CommentType.TPE_VOICE
             ? callOf(tx, comment)
-                .map(call -> VoiceCommentPresenter.present(comment, call))
+                .map(call -> VoiceCommentPresenter.present(comment, call, names::of))
                 .orElse(null)
             : null;
     // A voice comment whose call cannot be read shows what it keeps itself: its title.

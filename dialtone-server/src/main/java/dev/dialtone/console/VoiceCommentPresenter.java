@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,8 @@ final class VoiceCommentPresenter {
 
   private VoiceCommentPresenter() {}
 
-  static VoiceCommentView present(Comment comment, Call call) {
+  /** {@code userName} names the agent of {@code agent_id}, as the rest of the page names people. */
+  static VoiceCommentView present(Comment comment, Call call, LongFunction<String> userName) {
     List<CallField> displayed = VoiceCommentRenderer.displayed(comment.callFields());
     String id = "vc-" + comment.id();
     Map<CallField.Section, List<VoiceCommentView.Field>> bySection =
@@ -39,7 +41,7 @@ final class VoiceCommentPresenter {
       if (!SHOWN_APART.contains(field)) {
         bySection
             .computeIfAbsent(field.section(), s -> new ArrayList<>())
-            .add(new VoiceCommentView.Field(field.label(), value(call, field)));
+            .add(new VoiceCommentView.Field(field.label(), value(call, field, userName)));
       }
     }
     List<VoiceCommentView.Section> sections = new ArrayList<>();
@@ -97,10 +99,13 @@ final class VoiceCommentPresenter {
   }
 
   /** A field's value for a person: Yes/No, durations, times in UTC, "Not set" for none. */
-  static String value(Call call, CallField field) {
+  static String value(Call call, CallField field, LongFunction<String> userName) {
     Object value = call.value(field);
     if (value == null || value.toString().isEmpty()) {
       return "Not set";
+    }
+    if (field == CallField.AGENT_ID) {
+      return userName.apply(((Number) value).longValue());
     }
     return switch (field.type()) {
       case BOOLEAN -> Boolean.TRUE.equals(value) ? "Yes" : "No";

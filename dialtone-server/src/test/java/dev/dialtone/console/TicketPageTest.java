@@ -9,6 +9,7 @@ import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Calls;
 import dev.dialtone.testing.Console;
 import dev.dialtone.testing.Response;
+import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -56,7 +57,9 @@ class TicketPageTest {
             json(
                 "{'call': {"
                     + Calls.MINIMAL_FIELDS
-                    + ", 'to_line_nickname': 'Support line', 'duration': 247,"
+                    + ", 'to_line_nickname': 'Support line', 'duration': 247, 'agent_id': "
+                    + Rows.DEFAULT_ADMIN
+                    + ","
                     + " 'talk_time': 185, 'hold_time': 30, 'queue_name': 'Billing',"
                     + " 'queue_time': 62, 'exceeded_queue_time': false,"
                     + " 'outside_business_hours': true, 'completion_status': 'completed',"
@@ -84,7 +87,7 @@ class TicketPageTest {
 
   static final String ALL_SECTIONS =
       json(
-          "['from_line', 'to_line', 'call_started_at', 'call_ended_at', 'duration',"
+          "['from_line', 'to_line', 'call_started_at', 'call_ended_at', 'duration', 'agent_id',"
               + " 'queue_name', 'queue_time', 'exceeded_queue_time', 'outside_business_hours',"
               + " 'talk_time', 'hold_time', 'recording_url', 'transcript',"
               + " 'call_recording_consent_action', 'completion_status', 'call_disposition']");
@@ -130,7 +133,8 @@ class TicketPageTest {
         .contains("<summary>Call</summary>")
         .contains("<dt>From line</dt><dd>+16617480123</dd>")
         .contains("<dt>Call ended at</dt><dd>2022-01-27 14:35:47 UTC</dd>")
-        .contains("<dt>Duration</dt><dd>4:07</dd>");
+        .contains("<dt>Duration</dt><dd>4:07</dd>")
+        .contains("<dt>Agent id</dt><dd>Admin</dd>");
     assertThat(section(details, voice, "queue-and-ivr"))
         .contains("<summary>Queue and IVR</summary>")
         .contains("<dt>Queue name</dt><dd>Billing</dd>")
