@@ -26,6 +26,7 @@ import dev.dialtone.console.CallerPages;
 import dev.dialtone.console.ConsoleRoutes;
 import dev.dialtone.console.ErrorPages;
 import dev.dialtone.console.Templates;
+import dev.dialtone.console.TicketPage;
 import dev.dialtone.console.TicketPages;
 import dev.dialtone.event.EventBus;
 import dev.dialtone.event.InProcessEventBus;
@@ -260,6 +261,8 @@ public final class DialtoneServer implements AutoCloseable {
                               .routes(),
                           new CallerPages(
                                   database, users, tickets, calls, organizations, templates, assets)
+                              .routes(),
+                          new TicketPage(database, tickets, comments, calls, templates, assets)
                               .routes()));
               pipeline =
                   Pipeline.standard(

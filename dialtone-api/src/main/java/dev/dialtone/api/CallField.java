@@ -19,20 +19,24 @@ import org.jspecify.annotations.Nullable;
  * adding a field is one line here (plus its column in a migration).
  */
 public enum CallField {
-  ACCOUNT_ID(FieldType.ID, Flag.SERVER),
-  AGENT_ID(FieldType.ID, Flag.COMMENT, refersTo(Reference.AGENT)),
-  APP_ID(FieldType.ID, Flag.MANDATORY, Flag.CREATE_ONLY),
-  BRAND_ID(FieldType.ID, refersTo(Reference.BRAND)),
-  CALL_DISPOSITION(FieldType.STRING, Flag.COMMENT),
-  CALL_ENDED_AT(FieldType.TIMESTAMP, Flag.COMMENT),
-  CALL_RECORDING_CONSENT(FieldType.ENUM, allowing("always", "opt_in", "opt_out", "never")),
-  CALL_RECORDING_CONSENT_ACTION(FieldType.STRING, Flag.COMMENT),
-  CALL_STARTED_AT(FieldType.TIMESTAMP, Flag.MANDATORY),
-  CALL_TYPE(FieldType.STRING, Flag.COMMENT),
-  CALLBACK_NUMBER(FieldType.STRING, Flag.COMMENT),
-  CALLBACK_SOURCE(FieldType.ENUM, allowing("queue", "web widget")),
+  ACCOUNT_ID(FieldType.ID, Section.CALL, Flag.SERVER),
+  AGENT_ID(FieldType.ID, Section.CALL, Flag.COMMENT, refersTo(Reference.AGENT)),
+  APP_ID(FieldType.ID, Section.CALL, Flag.MANDATORY, Flag.CREATE_ONLY),
+  BRAND_ID(FieldType.ID, Section.CALL, refersTo(Reference.BRAND)),
+  CALL_DISPOSITION(FieldType.STRING, Section.OUTCOME, Flag.COMMENT),
+  CALL_ENDED_AT(FieldType.TIMESTAMP, Section.CALL, Flag.COMMENT),
+  CALL_RECORDING_CONSENT(
+      FieldType.ENUM,
+      Section.RECORDING_AND_CONSENT,
+      allowing("always", "opt_in", "opt_out", "never")),
+  CALL_RECORDING_CONSENT_ACTION(FieldType.STRING, Section.RECORDING_AND_CONSENT, Flag.COMMENT),
+  CALL_STARTED_AT(FieldType.TIMESTAMP, Section.CALL, Flag.MANDATORY),
+  CALL_TYPE(FieldType.STRING, Section.CALL, Flag.COMMENT),
+  CALLBACK_NUMBER(FieldType.STRING, Section.CALL, Flag.COMMENT),
+  CALLBACK_SOURCE(FieldType.ENUM, Section.QUEUE_AND_IVR, allowing("queue", "web widget")),
   COMPLETION_STATUS(
       FieldType.ENUM,
+      Section.OUTCOME,
       Flag.COMMENT,
       Flag.EMPTY_ALLOWED,
       allowing(
@@ -47,47 +51,51 @@ public enum CallField {
           "dropped",
           "dropped_by_caller",
           "dropped_by_agent")),
-  CONSULTATION_TIME(FieldType.COUNT, Flag.COMMENT),
-  CREATED_AT(FieldType.TIMESTAMP, Flag.SERVER),
-  CUSTOMER_REQUESTED_VOICEMAIL(FieldType.BOOLEAN),
+  CONSULTATION_TIME(FieldType.COUNT, Section.HANDLING_TIMES, Flag.COMMENT),
+  CREATED_AT(FieldType.TIMESTAMP, Section.CALL, Flag.SERVER),
+  CUSTOMER_REQUESTED_VOICEMAIL(FieldType.BOOLEAN, Section.OUTCOME),
   DIRECTION(
-      FieldType.ENUM, Flag.MANDATORY, allowing("inbound", "outbound", "internal", "callback")),
-  DNIS(FieldType.STRING, Flag.COMMENT),
-  DURATION(FieldType.COUNT, Flag.COMMENT),
-  END_USER_ID(FieldType.ID, refersTo(Reference.USER)),
-  END_USER_LOCATION(FieldType.STRING, Flag.COMMENT),
-  EXCEEDED_QUEUE_TIME(FieldType.BOOLEAN, Flag.COMMENT),
-  EXTERNAL_ID(FieldType.STRING, Flag.COMMENT),
-  FROM_LINE(FieldType.STRING, Flag.MANDATORY),
-  FROM_LINE_NICKNAME(FieldType.STRING),
-  HOLD_TIME(FieldType.COUNT, Flag.COMMENT),
-  ID(FieldType.ID, Flag.SERVER),
-  IVR_ACTION(FieldType.STRING),
-  IVR_DESTINATION_GROUP_NAME(FieldType.STRING, Flag.COMMENT),
-  IVR_HOPS(FieldType.COUNT),
-  IVR_ROUTED_TO(FieldType.STRING),
-  IVR_TIME_SPENT(FieldType.COUNT, Flag.COMMENT),
-  NOT_RECORDING_TIME(FieldType.COUNT),
-  ORGANIZATION_ID(FieldType.ID, refersTo(Reference.ORGANIZATION)),
-  OUTSIDE_BUSINESS_HOURS(FieldType.BOOLEAN, Flag.COMMENT),
-  OVERFLOWED(FieldType.BOOLEAN),
-  OVERFLOWED_TO(FieldType.STRING, Flag.COMMENT),
-  PHONE_NAME(FieldType.STRING, Flag.COMMENT),
-  QUEUE_NAME(FieldType.STRING, Flag.COMMENT),
-  QUEUE_TIME(FieldType.COUNT, Flag.COMMENT),
-  RECORDING_CONTROL_INTERACTIONS(FieldType.COUNT),
-  RECORDING_TIME(FieldType.COUNT),
-  RECORDING_URL(FieldType.URL, Flag.COMMENT, maxLength(Limits.URL)),
-  TALK_TIME(FieldType.COUNT, Flag.COMMENT),
-  TICKET_ID(FieldType.ID, Flag.NOT_ON_CREATE, refersTo(Reference.TICKET)),
-  TIME_TO_ANSWER(FieldType.COUNT, Flag.COMMENT),
-  TO_LINE(FieldType.STRING, Flag.MANDATORY),
-  TO_LINE_NICKNAME(FieldType.STRING),
-  TRANSCRIPT(FieldType.STRING, Flag.COMMENT, maxLength(Limits.TRANSCRIPT)),
-  UPDATED_AT(FieldType.TIMESTAMP, Flag.SERVER),
-  VOICEMAIL(FieldType.BOOLEAN),
-  WAIT_TIME(FieldType.COUNT, Flag.COMMENT),
-  WRAP_UP_TIME(FieldType.COUNT, Flag.COMMENT);
+      FieldType.ENUM,
+      Section.CALL,
+      Flag.MANDATORY,
+      allowing("inbound", "outbound", "internal", "callback")),
+  DNIS(FieldType.STRING, Section.CALL, Flag.COMMENT),
+  DURATION(FieldType.COUNT, Section.CALL, Flag.COMMENT),
+  END_USER_ID(FieldType.ID, Section.CALL, refersTo(Reference.USER)),
+  END_USER_LOCATION(FieldType.STRING, Section.CALL, Flag.COMMENT),
+  EXCEEDED_QUEUE_TIME(FieldType.BOOLEAN, Section.QUEUE_AND_IVR, Flag.COMMENT),
+  EXTERNAL_ID(FieldType.STRING, Section.CALL, Flag.COMMENT),
+  FROM_LINE(FieldType.STRING, Section.CALL, Flag.MANDATORY),
+  FROM_LINE_NICKNAME(FieldType.STRING, Section.CALL),
+  HOLD_TIME(FieldType.COUNT, Section.HANDLING_TIMES, Flag.COMMENT),
+  ID(FieldType.ID, Section.CALL, Flag.SERVER),
+  IVR_ACTION(FieldType.STRING, Section.QUEUE_AND_IVR),
+  IVR_DESTINATION_GROUP_NAME(FieldType.STRING, Section.QUEUE_AND_IVR, Flag.COMMENT),
+  IVR_HOPS(FieldType.COUNT, Section.QUEUE_AND_IVR),
+  IVR_ROUTED_TO(FieldType.STRING, Section.QUEUE_AND_IVR),
+  IVR_TIME_SPENT(FieldType.COUNT, Section.QUEUE_AND_IVR, Flag.COMMENT),
+  NOT_RECORDING_TIME(FieldType.COUNT, Section.RECORDING_AND_CONSENT),
+  ORGANIZATION_ID(FieldType.ID, Section.CALL, refersTo(Reference.ORGANIZATION)),
+  OUTSIDE_BUSINESS_HOURS(FieldType.BOOLEAN, Section.QUEUE_AND_IVR, Flag.COMMENT),
+  OVERFLOWED(FieldType.BOOLEAN, Section.QUEUE_AND_IVR),
+  OVERFLOWED_TO(FieldType.STRING, Section.QUEUE_AND_IVR, Flag.COMMENT),
+  PHONE_NAME(FieldType.STRING, Section.CALL, Flag.COMMENT),
+  QUEUE_NAME(FieldType.STRING, Section.QUEUE_AND_IVR, Flag.COMMENT),
+  QUEUE_TIME(FieldType.COUNT, Section.QUEUE_AND_IVR, Flag.COMMENT),
+  RECORDING_CONTROL_INTERACTIONS(FieldType.COUNT, Section.RECORDING_AND_CONSENT),
+  RECORDING_TIME(FieldType.COUNT, Section.RECORDING_AND_CONSENT),
+  RECORDING_URL(FieldType.URL, Section.RECORDING_AND_CONSENT, Flag.COMMENT, maxLength(Limits.URL)),
+  TALK_TIME(FieldType.COUNT, Section.HANDLING_TIMES, Flag.COMMENT),
+  TICKET_ID(FieldType.ID, Section.CALL, Flag.NOT_ON_CREATE, refersTo(Reference.TICKET)),
+  TIME_TO_ANSWER(FieldType.COUNT, Section.HANDLING_TIMES, Flag.COMMENT),
+  TO_LINE(FieldType.STRING, Section.CALL, Flag.MANDATORY),
+  TO_LINE_NICKNAME(FieldType.STRING, Section.CALL),
+  TRANSCRIPT(
+      FieldType.STRING, Section.RECORDING_AND_CONSENT, Flag.COMMENT, maxLength(Limits.TRANSCRIPT)),
+  UPDATED_AT(FieldType.TIMESTAMP, Section.CALL, Flag.SERVER),
+  VOICEMAIL(FieldType.BOOLEAN, Section.OUTCOME),
+  WAIT_TIME(FieldType.COUNT, Section.QUEUE_AND_IVR, Flag.COMMENT),
+  WRAP_UP_TIME(FieldType.COUNT, Section.HANDLING_TIMES, Flag.COMMENT);
 
   /** Something the catalogue says of a field: a {@link Flag} or one of the rules below. */
   private sealed interface Option permits Flag, AllowedValues, MaxLength, RefersTo {}
@@ -124,6 +132,36 @@ public enum CallField {
     COMMENT,
     /** An enum that also takes {@code ""}, stored as unset: completion_status while in progress. */
     EMPTY_ALLOWED
+  }
+
+  /**
+   * The part of a voice comment where a field is shown, in the order the parts are shown: every
+   * reader that groups fields (the agent console, documents) shares this grouping.
+   */
+  public enum Section {
+    CALL("Call"),
+    QUEUE_AND_IVR("Queue and IVR"),
+    HANDLING_TIMES("Handling times"),
+    RECORDING_AND_CONSENT("Recording and consent"),
+    OUTCOME("Outcome");
+
+    private final String label;
+    private final String id;
+
+    Section(String label) {
+      this.label = label;
+      this.id = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The heading a reader shows above the section's fields. */
+    public String label() {
+      return label;
+    }
+
+    /** A name for the section fit for identifiers and URLs: {@code queue-and-ivr}. */
+    public String id() {
+      return id;
+    }
   }
 
   /** The kind of record an id field must name in the same account. */
@@ -168,8 +206,10 @@ public enum CallField {
 
   private final int maxLength;
   private final @Nullable Reference reference;
+  private final Section section;
 
-  CallField(FieldType type, Option... options) {
+  CallField(FieldType type, Section section, Option... options) {
+    this.section = section;
     this.wireName = name().toLowerCase(Locale.ROOT);
     String spaced = wireName.replace('_', ' ');
     this.label = Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
@@ -207,6 +247,11 @@ public enum CallField {
 
   public FieldType type() {
     return type;
+  }
+
+  /** The section of a voice comment that shows this field. */
+  public Section section() {
+    return section;
   }
 
   public boolean is(Flag flag) {

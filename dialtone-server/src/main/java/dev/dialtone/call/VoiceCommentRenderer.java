@@ -44,7 +44,7 @@ public final class VoiceCommentRenderer {
    * The fields a comment shows: the valid names among those requested, in the order requested, each
    * once; the mandatory fields when none were requested.
    */
-  static List<CallField> displayed(List<String> requested) {
+  public static List<CallField> displayed(List<String> requested) {
     if (requested.isEmpty()) {
       return CallField.mandatory();
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /** SQL for ticket comments. */
 public final class CommentStore {
@@ -50,6 +51,18 @@ public final class CommentStore {
         comment.requestedAuthorId(),
         comment.data(),
         comment.createdAt());
+  }
+
+  /** One comment of a ticket of the account, if it is one. */
+  public Optional<Comment> find(Tx tx, long accountId, long ticketId, long commentId) {
+    return tx.first(
+        "SELECT "
+            + COLUMNS
+            + " FROM ticket_comments WHERE account_id = ? AND ticket_id = ? AND id = ?",
+        CommentStore::map,
+        accountId,
+        ticketId,
+        commentId);
   }
 
   /** Comments of a ticket in id order after the given id (0 for the first page). */
