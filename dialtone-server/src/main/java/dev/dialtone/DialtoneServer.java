@@ -20,6 +20,7 @@ import dev.dialtone.call.VoiceComments;
 import dev.dialtone.comment.CommentRoutes;
 import dev.dialtone.config.Config;
 import dev.dialtone.config.ConfigException;
+import dev.dialtone.console.AdminPages;
 import dev.dialtone.console.Assets;
 import dev.dialtone.console.CallPages;
 import dev.dialtone.console.CallerPages;
@@ -62,7 +63,9 @@ import dev.dialtone.ticket.TicketRoutes;
 import dev.dialtone.ticket.TicketStore;
 import dev.dialtone.tls.HttpsConnector;
 import dev.dialtone.tls.TlsKeys;
+import dev.dialtone.token.ApiTokens;
 import dev.dialtone.token.TokenRoutes;
+import dev.dialtone.user.UserAccounts;
 import dev.dialtone.user.UserRoutes;
 import dev.dialtone.voiceticket.VoiceTicketRoutes;
 import io.javalin.Javalin;
@@ -218,6 +221,8 @@ public final class DialtoneServer implements AutoCloseable {
     VoiceTicketRoutes voiceTicketRoutes =
         new VoiceTicketRoutes(database, tickets, comments, users, screenPops, clock);
     ConsoleSessions sessions = new ConsoleSessions(database, users, clock);
+    UserAccounts userAccounts = new UserAccounts(database, users, organizations, clock);
+    ApiTokens apiTokens = new ApiTokens(database, tokens, clock);
     Templates templates = new Templates();
     Assets assets = new Assets();
     ConsoleRoutes consoleRoutes =
@@ -243,7 +248,7 @@ public final class DialtoneServer implements AutoCloseable {
                           callRoutes.routes(),
                           displayRoutes.routes(),
                           voiceTicketRoutes.routes(),
-                          new UserRoutes(database, users, organizations, clock).routes(),
+                          new UserRoutes(database, users, userAccounts, clock).routes(),
                           new SearchRoutes(database, users).routes(),
                           new OrganizationRoutes(database, organizations, clock).routes(),
                           new BrandRoutes(database, brands, clock).routes(),
@@ -251,7 +256,7 @@ public final class DialtoneServer implements AutoCloseable {
                                   database, tickets, comments, users, brands, organizations, clock)
                               .routes(),
                           new CommentRoutes(database, tickets, comments, calls).routes(),
-                          new TokenRoutes(database, tokens, users, clock).routes(),
+                          new TokenRoutes(database, tokens, apiTokens, users, clock).routes(),
                           new AccountAdminRoutes(
                                   database, accounts, setup, config.subdomain(), clock)
                               .routes(),
@@ -263,6 +268,15 @@ public final class DialtoneServer implements AutoCloseable {
                                   database, users, tickets, calls, organizations, templates, assets)
                               .routes(),
                           new TicketPage(database, tickets, comments, calls, templates, assets)
+                              .routes(),
+                          new AdminPages(
+                                  database,
+                                  users,
+                                  userAccounts,
+                                  apiTokens,
+                                  screenPops,
+                                  templates,
+                                  assets)
                               .routes()));
               pipeline =
                   Pipeline.standard(

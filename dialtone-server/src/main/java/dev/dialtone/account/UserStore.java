@@ -72,6 +72,17 @@ public final class UserStore {
         == 1;
   }
 
+  /** Suspends or reactivates the user; false when the account has no such user. */
+  public boolean setSuspended(Tx tx, long accountId, long userId, boolean suspended, Instant now) {
+    return tx.update(
+            "UPDATE users SET suspended = ?, updated_at = ? WHERE account_id = ? AND id = ?",
+            suspended,
+            now,
+            accountId,
+            userId)
+        == 1;
+  }
+
   public User insert(Tx tx, long accountId, NewUser user, Instant now) {
     long id =
         tx.insert(

@@ -3,6 +3,8 @@ package dev.dialtone.auth;
 import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** SQL for API tokens and OAuth access tokens; both are found by the digest of their value. */
@@ -30,6 +32,32 @@ public final class TokenStore {
             Secrets.digest(token),
             true)
         > 0;
+  }
+
+  /** The account's API tokens, newest first, at most {@code limit}; never their secrets. */
+  public List<ApiToken> apiTokens(Tx tx, long accountId, int limit) {
+    return tx.list(
+        "SELECT id, account_id, description, active, created_at FROM api_tokens"
+            + " WHERE account_id = ? ORDER BY id DESC LIMIT ?",
+        (Row row) ->
+            new ApiToken(
+                row.getLong("id"),
+                row.getLong("account_id"),
+                Objects.requireNonNullElse(row.string("description"), ""),
+                Boolean.TRUE.equals(row.bool("active")),
+                row.instant("created_at")),
+        accountId,
+        limit);
+  }
+
+  /** Revokes an API token: it signs nobody in from now on. False when the account has no such. */
+  public boolean revokeApiToken(Tx tx, long accountId, long id) {
+    return tx.update(
+            "UPDATE api_tokens SET active = ? WHERE account_id = ? AND id = ?",
+            false,
+            accountId,
+            id)
+        == 1;
   }
 
   public long insertOAuthToken(

@@ -35,12 +35,15 @@ public final class TokenRoutes {
 
   private final Database database;
   private final TokenStore tokens;
+  private final ApiTokens apiTokens;
   private final UserStore users;
   private final Clock clock;
 
-  public TokenRoutes(Database database, TokenStore tokens, UserStore users, Clock clock) {
+  public TokenRoutes(
+      Database database, TokenStore tokens, ApiTokens apiTokens, UserStore users, Clock clock) {
     this.database = database;
     this.tokens = tokens;
+    this.apiTokens = apiTokens;
     this.users = users;
     this.clock = clock;
   }
@@ -57,19 +60,9 @@ public final class TokenRoutes {
   private Reply createApiToken(ApiRequest request) {
     FieldErrors errors = new FieldErrors();
     InputObject input = new InputObject(request.envelope("api_token"), errors, Wording.SUPPORT);
-    String description = input.text("description", "Description", InputLimits.TEXT);
-    request.ignored(input.unknownKeys());
-    errors.throwIfAny();
-    String secret = Secrets.newToken();
-    ApiToken token =
-        database.write(
-            tx ->
-                tokens.insertApiToken(
-                    tx,
-                    request.accountId(),
-                    description == null ? "" : description,
-                    secret,
-                    clock.instant()));
+    ApiTokens.Issued issued = apiTokens.issue(request.accountId(), input, errors, request::ignored);
+    ApiToken token = issued.token();
+    String secret = issued.secret();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", token.id());
     json.put("description", token.description());

@@ -1,7 +1,5 @@
 package dev.dialtone.user;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dialtone.account.Role;
 import dev.dialtone.account.User;
 import dev.dialtone.account.UserFilter;
 import dev.dialtone.account.UserStore;
@@ -15,36 +13,29 @@ import dev.dialtone.http.InputLimits;
 import dev.dialtone.http.InputObject;
 import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
-import dev.dialtone.organization.OrganizationStore;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /** Zendesk's users endpoints that a TPE integration needs (docs/api.md). */
 public final class UserRoutes {
   /** Search answers at most this many users; {@code count} still tells how many match. */
   static final int SEARCH_LIMIT = 100;
 
-  private static final List<String> ROLES =
-      Arrays.stream(Role.values()).map(Role::wireName).toList();
-
   private final Database database;
   private final UserStore users;
-  private final OrganizationStore organizations;
+  private final UserAccounts accounts;
   private final Clock clock;
 
-  public UserRoutes(
-      Database database, UserStore users, OrganizationStore organizations, Clock clock) {
+  public UserRoutes(Database database, UserStore users, UserAccounts accounts, Clock clock) {
     this.database = database;
     this.users = users;
-    this.organizations = organizations;
+    this.accounts = accounts;
     this.clock = clock;
   }
 
@@ -80,57 +71,16 @@ public final class UserRoutes {
   }
 
   private Reply create(ApiRequest request) {
-    ObjectNode envelope = request.envelope("user");
     FieldErrors errors = new FieldErrors();
-    InputObject input = new InputObject(envelope, errors, Wording.SUPPORT);
-    String name = input.requiredText("name", "Name", InputLimits.TEXT);
-    String email = blankToNull(input.text("email", "Email", InputLimits.TEXT));
-    if (email != null && !CredentialRules.isEmail(email)) {
-      input.add("email", "Email", FieldErrorCode.InvalidFormat, CredentialRules.NOT_AN_EMAIL);
-      email = null;
-    }
-    String phone = blankToNull(input.text("phone", "Phone", InputLimits.TEXT));
-    String roleName = input.oneOf("role", "Role", ROLES);
-    Long organizationId = input.id("organization_id", "Organization");
-    request.ignored(input.unknownKeys());
-    Role role = roleName == null ? Role.END_USER : Role.byWireName(roleName).orElseThrow();
-    // Zendesk lets agents add end users only; staff is the admins' business.
-    if (role.isStaff() && request.principal().user().role() != Role.ADMIN) {
-      throw ApiException.forbidden();
-    }
-    String newEmail = email;
+    InputObject input = new InputObject(request.envelope("user"), errors, Wording.SUPPORT);
     User user =
-        database.write(
-            tx -> {
-              if (newEmail != null
-                  && users.findByEmail(tx, request.accountId(), newEmail).isPresent()) {
-                input.add(
-                    "email",
-                    "Email",
-                    FieldErrorCode.InvalidValue,
-                    "is already being used by another user");
-              }
-              if (organizationId != null
-                  && organizations.find(tx, request.accountId(), organizationId).isEmpty()) {
-                input.add(
-                    "organization_id",
-                    "Organization",
-                    FieldErrorCode.InvalidValue,
-                    "does not name an organization of this account");
-              }
-              errors.throwIfAny();
-              return users.insert(
-                  tx,
-                  request.accountId(),
-                  new UserStore.NewUser(
-                      Objects.requireNonNull(name), // required: throwIfAny() above
-                      newEmail,
-                      phone,
-                      role,
-                      organizationId,
-                      null),
-                  clock.instant());
-            });
+        accounts.create(
+            request.accountId(),
+            request.principal().user(),
+            input,
+            errors,
+            false,
+            request::ignored);
     Map<String, Object> json = UserJson.render(user, request.baseUrl());
     return Reply.created(Map.of("user", json), Objects.requireNonNull((String) json.get("url")));
   }
@@ -140,16 +90,7 @@ public final class UserRoutes {
     long id = request.pathId("user_id");
     FieldErrors errors = new FieldErrors();
     InputObject input = new InputObject(request.jsonBody(), errors, Wording.SUPPORT);
-    String password = newPassword(input);
-    request.ignored(input.unknownKeys());
-    errors.throwIfAny();
-    String hash = Secrets.hashPassword(Objects.requireNonNull(password)); // throwIfAny() above
-    boolean found =
-        database.write(
-            tx -> users.setPasswordHash(tx, request.accountId(), id, hash, clock.instant()));
-    if (!found) {
-      throw ApiException.notFound();
-    }
+    accounts.setPassword(request.accountId(), id, input, errors, request::ignored);
     return Reply.empty(200);
   }
 
@@ -167,7 +108,7 @@ public final class UserRoutes {
     InputObject input = new InputObject(request.jsonBody(), errors, Wording.SUPPORT);
     String previous =
         input.requiredText("previous_password", "Previous password", InputLimits.PREVIOUS_PASSWORD);
-    String password = newPassword(input);
+    String password = UserAccounts.newPassword(input);
     request.ignored(input.unknownKeys());
     errors.throwIfAny();
     String stored = database.read(tx -> users.passwordHash(tx, self.id())).orElse(null);
@@ -188,19 +129,6 @@ public final class UserRoutes {
       throw ApiException.notFound();
     }
     return Reply.ok(Map.of("requirements", CredentialRules.passwordRequirements()));
-  }
-
-  /** The {@code password} key, checked against the one password rule. */
-  private static @Nullable String newPassword(InputObject input) {
-    String password = input.requiredText("password", "Password", CredentialRules.PASSWORD_MAX);
-    if (password == null) {
-      return null;
-    }
-    String problem = CredentialRules.passwordProblem(password);
-    if (problem != null) {
-      input.add("password", "Password", FieldErrorCode.InvalidValue, problem);
-    }
-    return password;
   }
 
   private Reply show(ApiRequest request) {
@@ -245,9 +173,5 @@ public final class UserRoutes {
     body.put("previous_page", null);
     body.put("count", count);
     return Reply.ok(body);
-  }
-
-  private static @Nullable String blankToNull(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }
