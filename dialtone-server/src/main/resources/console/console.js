@@ -39,7 +39,7 @@
         })
         .then(function (html) {
           var open = {};
-          part.querySelectorAll("details[id]").forEach(function (details) {
+          [part].concat(Array.from(part.querySelectorAll("details[id]"))).forEach(function (details) {
             open[details.id] = details.open;
           });
           var holder = document.createElement("div");
@@ -48,7 +48,7 @@
           if (!fresh) {
             return;
           }
-          fresh.querySelectorAll("details[id]").forEach(function (details) {
+          [fresh].concat(Array.from(fresh.querySelectorAll("details[id]"))).forEach(function (details) {
             if (details.id in open) {
               details.open = open[details.id];
             }
