@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.account.Role;
 import dev.dialtone.account.User;
-import dev.dialtone.account.UserFilter;
 import dev.dialtone.account.UserStore;
 import dev.dialtone.api.FieldError;
 import dev.dialtone.auth.Access;
@@ -22,7 +21,6 @@ import dev.dialtone.screenpop.ScreenPops;
 import dev.dialtone.store.Database;
 import dev.dialtone.token.ApiTokens;
 import dev.dialtone.user.UserAccounts;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +34,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AdminPages {
   static final int SCREEN_POP_LIMIT = 100;
-  static final int USER_LIMIT = 500;
   static final int TOKEN_LIMIT = 200;
 
   static final String USERS = "/agent/admin/users";
@@ -129,7 +126,7 @@ public final class AdminPages {
             tx -> {
               List<ScreenPopStore.ScreenPop> pops =
                   screenPops.recent(tx, accountId, SCREEN_POP_LIMIT + 1);
-              TicketPages.Names names = new TicketPages.Names(tx, accountId);
+              Names names = new Names(tx, accountId);
               List<ScreenPopLog.Row> rows =
                   pops.stream().limit(SCREEN_POP_LIMIT).map(pop -> row(pop, names)).toList();
               String note =
@@ -142,7 +139,7 @@ public final class AdminPages {
     return templates.page("admin/screen-pops.jte", page);
   }
 
-  private static ScreenPopLog.Row row(ScreenPopStore.ScreenPop pop, TicketPages.Names names) {
+  private static ScreenPopLog.Row row(ScreenPopStore.ScreenPop pop, Names names) {
     Long ticketId = pop.ticketId();
     Long userId = pop.userId();
     String target;
@@ -197,17 +194,7 @@ public final class AdminPages {
     List<UserAdmin.Row> rows =
         database.read(
             tx ->
-                Stream.of(Role.ADMIN, Role.AGENT)
-                    .flatMap(
-                        r ->
-                            users
-                                .search(
-                                    tx,
-                                    accountId,
-                                    new UserFilter(r, null, false, null, null),
-                                    USER_LIMIT)
-                                .stream())
-                    .sorted(Comparator.comparing(User::name).thenComparing(User::id))
+                Lists.staff(users, tx, accountId).stream()
                     .map(
                         u ->
                             new UserAdmin.Row(

@@ -1,6 +1,5 @@
 package dev.dialtone.console;
 
-import dev.dialtone.account.Role;
 import dev.dialtone.account.UserFilter;
 import dev.dialtone.account.UserStore;
 import dev.dialtone.api.Call;
@@ -16,18 +15,13 @@ import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import dev.dialtone.store.Tx;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** The console's calls: the list, filtered and paged, and one call with all its fields. */
@@ -115,10 +109,10 @@ public final class CallPages {
         database.read(
             tx -> {
               List<Call> found = calls.newest(tx, accountId, filter, PAGE_SIZE + 1);
-              TicketPages.Names names = new TicketPages.Names(tx, accountId);
+              Names names = new Names(tx, accountId);
               List<CallList.Row> rows =
                   found.stream().limit(PAGE_SIZE).map(call -> row(call, names)).toList();
-              String filters = filterQuery(request);
+              String filters = Lists.filterQuery(request, FILTERS);
               String older =
                   found.size() > PAGE_SIZE
                       ? "/agent/calls?" + filters + "before=" + rows.get(rows.size() - 1).id()
@@ -130,7 +124,7 @@ public final class CallPages {
                   rows,
                   options(CallField.DIRECTION, "Any direction", direction),
                   options(CallField.COMPLETION_STATUS, "Any status", status),
-                  agentOptions(tx, accountId, agent),
+                  Lists.agentOptions(users, tx, accountId, agent),
                   fromText,
                   toText,
                   phone,
@@ -150,7 +144,7 @@ public final class CallPages {
         database.read(
             tx -> {
               Call call = calls.find(tx, accountId, id).orElseThrow(ApiException::notFound);
-              TicketPages.Names names = new TicketPages.Names(tx, accountId);
+              Names names = new Names(tx, accountId);
               List<CallView.Field> fields = new ArrayList<>();
               for (CallField field : CallField.values()) {
                 if (!NOT_SHOWN.contains(field)) {
@@ -173,8 +167,7 @@ public final class CallPages {
     return templates.page("calls/show.jte", page);
   }
 
-  private CallView.Field field(
-      Tx tx, long accountId, Call call, CallField field, TicketPages.Names names) {
+  private CallView.Field field(Tx tx, long accountId, Call call, CallField field, Names names) {
     String name = field.wireName();
     Object value = call.value(field);
     if (value == null || (value instanceof String s && s.isEmpty())) {
@@ -210,7 +203,7 @@ public final class CallPages {
     return new CallView.Field(name, field.label(), text, null, field == CallField.TRANSCRIPT);
   }
 
-  static CallList.Row row(Call call, TicketPages.Names names) {
+  static CallList.Row row(Call call, Names names) {
     Long duration = call.number(CallField.DURATION);
     Long agentId = call.number(CallField.AGENT_ID);
     String status = call.text(CallField.COMPLETION_STATUS);
@@ -303,42 +296,6 @@ public final class CallPages {
       }
     }
     return options;
-  }
-
-  private List<TicketList.Option> agentOptions(Tx tx, long accountId, @Nullable Long chosen) {
-    List<TicketList.Option> options = new ArrayList<>();
-    options.add(new TicketList.Option("", "Anyone", chosen == null));
-    Stream.of(Role.AGENT, Role.ADMIN)
-        .flatMap(
-            role ->
-                users
-                    .search(tx, accountId, new UserFilter(role, null, false, null, null), 200)
-                    .stream())
-        .sorted(Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT)))
-        .forEach(
-            agent ->
-                options.add(
-                    new TicketList.Option(
-                        Long.toString(agent.id()),
-                        agent.name(),
-                        Long.valueOf(agent.id()).equals(chosen))));
-    return options;
-  }
-
-  /** The list's filters as a query string to page with, ending in {@code &} when not empty. */
-  private static String filterQuery(ApiRequest request) {
-    StringBuilder query = new StringBuilder();
-    for (String name : FILTERS) {
-      String value = request.query(name);
-      if (value != null && !value.isBlank()) {
-        query
-            .append(name)
-            .append('=')
-            .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
-            .append('&');
-      }
-    }
-    return query.toString();
   }
 
   /** The link to the list of a user's calls. */

@@ -104,25 +104,12 @@ public final class CallerPages {
         database.read(
             tx -> {
               User user = users.find(tx, accountId, id).orElseThrow(ApiException::notFound);
-              TicketPages.Names names = new TicketPages.Names(tx, accountId);
+              Names names = new Names(tx, accountId);
               List<Ticket> theirTickets =
                   tickets.newest(
                       tx, accountId, new TicketStore.Filter(null, null, id, null), LATEST + 1);
               List<TicketList.Row> ticketRows =
-                  theirTickets.stream()
-                      .limit(LATEST)
-                      .map(
-                          t ->
-                              new TicketList.Row(
-                                  t.id(),
-                                  t.subject() == null || t.subject().isBlank()
-                                      ? "(no subject)"
-                                      : t.subject(),
-                                  t.status().wireName(),
-                                  names.of(t.requesterId()),
-                                  t.assigneeId() == null ? "" : names.of(t.assigneeId()),
-                                  Formats.minute(t.updatedAt())))
-                      .toList();
+                  theirTickets.stream().limit(LATEST).map(t -> TicketPages.row(t, names)).toList();
               List<Call> theirCalls =
                   calls.newest(tx, accountId, CallStore.Filter.endUser(id), LATEST + 1);
               List<CallList.Row> callRows =

@@ -71,7 +71,7 @@ public final class TicketPage {
             tx -> {
               Ticket ticket =
                   tickets.find(tx, accountId, ticketId).orElseThrow(ApiException::notFound);
-              TicketPages.Names names = new TicketPages.Names(tx, accountId);
+              Names names = new Names(tx, accountId);
               List<TicketView.CommentItem> items = new ArrayList<>();
               for (Comment comment : comments.page(tx, accountId, ticketId, 0, MAX_COMMENTS)) {
                 items.add(item(tx, comment, names));
@@ -117,13 +117,13 @@ public final class TicketPage {
                   .map(
                       call ->
                           VoiceCommentPresenter.present(
-                              comment, call, new TicketPages.Names(tx, accountId)::of))
+                              comment, call, new Names(tx, accountId)::of))
                   .orElseThrow(ApiException::notFound);
             });
     return templates.page("tickets/voice_comment.jte", view);
   }
 
-  private TicketView.CommentItem item(Tx tx, Comment comment, TicketPages.Names names) {
+  private TicketView.CommentItem item(Tx tx, Comment comment, Names names) {
     @Nullable VoiceCommentView voice =
         comment.type() == CommentType.TPE_VOICE
             ? callOf(tx, comment)
@@ -147,7 +147,7 @@ public final class TicketPage {
     return callId == null ? Optional.empty() : calls.find(tx, comment.accountId(), callId);
   }
 
-  private TicketView.Person person(long userId, TicketPages.Names names) {
+  private TicketView.Person person(long userId, Names names) {
     return new TicketView.Person(names.of(userId), "/agent/users/" + userId);
   }
 

@@ -1,8 +1,6 @@
 package dev.dialtone.console;
 
-import dev.dialtone.account.Role;
 import dev.dialtone.account.User;
-import dev.dialtone.account.UserFilter;
 import dev.dialtone.account.UserStore;
 import dev.dialtone.auth.Access;
 import dev.dialtone.http.Reply;
@@ -13,20 +11,17 @@ import dev.dialtone.store.Tx;
 import dev.dialtone.ticket.Ticket;
 import dev.dialtone.ticket.TicketStatus;
 import dev.dialtone.ticket.TicketStore;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** The console's tickets: the list, filtered and paged. */
 public final class TicketPages {
   static final int PAGE_SIZE = 25;
+
+  /** The query parameters the list filters by, which its paging links carry on. */
+  private static final List<String> FILTERS = List.of("status", "assignee", "requester");
 
   private final Database database;
   private final TicketStore tickets;
@@ -81,21 +76,8 @@ public final class TicketPages {
                           PAGE_SIZE + 1);
               Names names = new Names(tx, accountId);
               List<TicketList.Row> rows =
-                  found.stream()
-                      .limit(PAGE_SIZE)
-                      .map(
-                          t ->
-                              new TicketList.Row(
-                                  t.id(),
-                                  t.subject() == null || t.subject().isBlank()
-                                      ? "(no subject)"
-                                      : t.subject(),
-                                  t.status().wireName(),
-                                  names.of(t.requesterId()),
-                                  t.assigneeId() == null ? "" : names.of(t.assigneeId()),
-                                  Formats.minute(t.updatedAt())))
-                      .toList();
-              String filters = filterQuery(request);
+                  found.stream().limit(PAGE_SIZE).map(t -> row(t, names)).toList();
+              String filters = Lists.filterQuery(request, FILTERS);
               String older =
                   found.size() > PAGE_SIZE
                       ? "/agent/tickets?" + filters + "before=" + rows.get(rows.size() - 1).id()
@@ -105,7 +87,7 @@ public final class TicketPages {
                   Shell.of(request, assets, "Tickets", Shell.Section.TICKETS),
                   rows,
                   statusOptions(status.orElse(null)),
-                  agentOptions(tx, accountId, assignee),
+                  Lists.agentOptions(users, tx, accountId, assignee),
                   requesterText,
                   notice,
                   older,
@@ -132,58 +114,14 @@ public final class TicketPages {
     return options;
   }
 
-  private List<TicketList.Option> agentOptions(Tx tx, long accountId, @Nullable Long chosen) {
-    List<TicketList.Option> options = new ArrayList<>();
-    options.add(new TicketList.Option("", "Anyone", chosen == null));
-    Stream.of(Role.AGENT, Role.ADMIN)
-        .flatMap(
-            role ->
-                users
-                    .search(tx, accountId, new UserFilter(role, null, false, null, null), 200)
-                    .stream())
-        .sorted(Comparator.comparing(User::name))
-        .forEach(
-            agent ->
-                options.add(
-                    new TicketList.Option(
-                        Long.toString(agent.id()),
-                        agent.name(),
-                        Long.valueOf(agent.id()).equals(chosen))));
-    return options;
-  }
-
-  /** The list's filters as a query string to page with, ending in {@code &} when not empty. */
-  private static String filterQuery(ApiRequest request) {
-    StringBuilder query = new StringBuilder();
-    for (String name : List.of("status", "assignee", "requester")) {
-      String value = request.query(name);
-      if (value != null && !value.isBlank()) {
-        query
-            .append(name)
-            .append('=')
-            .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
-            .append('&');
-      }
-    }
-    return query.toString();
-  }
-
-  /** Users' names for one page, each looked up once. */
-  static final class Names {
-    private final Tx tx;
-    private final long accountId;
-    private final UserStore users = new UserStore();
-    private final Map<Long, String> names = new HashMap<>();
-
-    Names(Tx tx, long accountId) {
-      this.tx = tx;
-      this.accountId = accountId;
-    }
-
-    String of(long userId) {
-      return names.computeIfAbsent(
-          userId,
-          id -> users.find(tx, accountId, id).map(User::name).orElse("user " + id + " (deleted)"));
-    }
+  /** One ticket of a list: the ticket list's rows, and a caller's tickets. */
+  static TicketList.Row row(Ticket t, Names names) {
+    return new TicketList.Row(
+        t.id(),
+        t.subject() == null || t.subject().isBlank() ? "(no subject)" : t.subject(),
+        t.status().wireName(),
+        names.of(t.requesterId()),
+        t.assigneeId() == null ? "" : names.of(t.assigneeId()),
+        Formats.minute(t.updatedAt()));
   }
 }

@@ -155,7 +155,7 @@ class TicketPageTest {
         .contains("<dt>Call disposition</dt><dd>resolved</dd>");
 
     assertThat(details)
-        .contains("<audio controls preload=\"none\" src=\"" + RECORDING + "\"")
+        .contains("<audio controls preload=\"metadata\" src=\"" + RECORDING + "\"")
         .contains("<p class=\"unreachable\" hidden>")
         .contains("<a href=\"" + RECORDING + "\"")
         .contains(">" + RECORDING + "</a>")
