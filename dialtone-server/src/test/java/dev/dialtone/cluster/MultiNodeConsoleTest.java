@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Browser;
 import dev.dialtone.testing.BrowserTest;
-import dev.dialtone.testing.Console;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,19 +40,6 @@ class MultiNodeConsoleTest {
   static void stop() {
     nodeB.close();
     nodeA.close();
-  }
-
-  @Test
-  void aSessionMadeOnOneNode_servesTheBrowserOnTheOther_andSignsOutOnBoth() {
-    Console onA = new Console(nodeA.port()).signedInAsAdmin();
-    Console onB = onA.onPort(nodeB.port());
-
-    Response page = onB.get("/agent/tickets");
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("<h1>Tickets</h1>");
-
-    assertThat(onB.post("/agent/sign-out", Map.of()).status()).isEqualTo(303);
-    assertThat(onA.get("/agent/tickets").header("Location")).startsWith("/agent/sign-in");
   }
 
   @Test

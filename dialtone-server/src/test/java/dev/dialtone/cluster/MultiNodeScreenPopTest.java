@@ -3,10 +3,12 @@ package dev.dialtone.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialtone.testing.Api;
+import dev.dialtone.testing.Console;
 import dev.dialtone.testing.EventStream;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes on one PostgreSQL database: an agent's screen-pop stream held open by one node makes
- * the display requests answered by the other deliver, and the pop travels to the stream.
+ * the display requests answered by the other deliver, and the pop travels to the stream; a console
+ * session made on one node serves the browser on the other, and signing out on either ends it on
+ * both, its presence included.
  */
 class MultiNodeScreenPopTest {
   static final String NO_CONSOLE =
@@ -82,5 +86,37 @@ class MultiNodeScreenPopTest {
     assertThat(displayed.status()).isEqualTo(404);
     assertThat(displayed.body()).isEqualTo(NO_CONSOLE);
     assertThat(newestDelivered()).isFalse();
+  }
+
+  @Test
+  void aSessionMadeOnOneNode_servesTheBrowserOnTheOther_andSignsOutOnBoth() {
+    Console onA = new Console(nodeA.port()).signedInAsAdmin();
+    Console onB = onA.onPort(nodeB.port());
+
+    Response page = onB.get("/agent/tickets");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<h1>Tickets</h1>");
+
+    assertThat(onB.post("/agent/sign-out", Map.of()).status()).isEqualTo(303);
+    assertThat(onA.get("/agent/tickets").header("Location")).startsWith("/agent/sign-in");
+  }
+
+  @Test
+  void signingOutOnNodeB_endsTheConsoleOpenOnNodeA() {
+    Console onA = new Console(nodeA.port()).signedInAsAdmin();
+    try (EventStream console = EventStream.openConsole(nodeA.port(), onA.sessionCookie())) {
+      assertThat(console.next()).isEqualTo(": open");
+      assertThat(apiB.post(display(), null).status()).isEqualTo(200);
+      assertThat(console.next()).isEqualTo("event: screen_pop");
+      console.next(); // its data
+
+      onA.onPort(nodeB.port()).post("/agent/sign-out", Map.of());
+      nodeA.heartbeat();
+
+      assertThat(console.endsWithoutEvents()).isTrue();
+    }
+    Response afterSignOut = apiB.post(display(), null);
+    assertThat(afterSignOut.status()).isEqualTo(404);
+    assertThat(afterSignOut.body()).isEqualTo(NO_CONSOLE);
   }
 }
