@@ -208,4 +208,29 @@ class ConsoleSignInTest {
     assertThat(served.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
     assertThat(server.anonymous().get("/agent/assets/console.css").status()).isEqualTo(404);
   }
+
+  @Test
+  void theApisSignInThrottle_countsTheFormsAttempts_andTheHeadersToo(@TempDir Path otherDir) {
+    try (TestServer limited = TestServer.start(otherDir, config -> config.withSignInFailures(3))) {
+      Console browser = new Console(limited.port());
+      for (int i = 0; i < 2; i++) {
+        assertThat(browser.signIn(TestServer.ADMIN_EMAIL, "wrong " + i).status()).isEqualTo(401);
+      }
+      // The third wrong attempt comes through the API's Basic header: one allowance for both.
+      assertThat(
+              limited
+                  .anonymous()
+                  .withBasic(TestServer.ADMIN_EMAIL, "wrong again")
+                  .get("/api/v2/users/me")
+                  .status())
+          .isEqualTo(401);
+
+      Response throttled = browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+
+      assertThat(throttled.status()).isEqualTo(429);
+      assertThat(throttled.header("Retry-After")).isNotNull();
+      assertThat(throttled.body()).contains("Too many failed sign-ins from your address");
+      assertThat(browser.sessionCookie()).isNull();
+    }
+  }
 }
