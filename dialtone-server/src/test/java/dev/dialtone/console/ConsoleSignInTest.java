@@ -233,4 +233,16 @@ class ConsoleSignInTest {
       assertThat(browser.sessionCookie()).isNull();
     }
   }
+
+  @Test
+  void behindAProxyThatTerminatesTls_theCookiesAreSecure() {
+    Response form =
+        server.anonymous().withHeader("X-Forwarded-Proto", "https").get("/agent/sign-in");
+
+    assertThat(form.headers().allValues("Set-Cookie"))
+        .singleElement()
+        .asString()
+        .startsWith("dialtone_signin=")
+        .contains("Secure", "HttpOnly", "SameSite=Strict");
+  }
 }
