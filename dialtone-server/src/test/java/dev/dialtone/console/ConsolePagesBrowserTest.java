@@ -225,8 +225,11 @@ class ConsolePagesBrowserTest {
 
     WebElement voice = browser.find(By.cssSelector("details.voice-comment"));
     browser.waitFor(driver -> voice.getAttribute("open") != null);
-    var sections = voice.findElements(By.cssSelector(".sections > details"));
-    assertThat(sections).isNotEmpty();
+    List<WebElement> sections = voice.findElements(By.cssSelector(".sections > details"));
+    assertThat(sections)
+        .extracting(section -> section.findElement(By.tagName("summary")).getText())
+        .containsExactly(
+            "Call", "Queue and IVR", "Handling times", "Recording and consent", "Outcome");
     for (WebElement section : sections) {
       WebElement sectionSummary = section.findElement(By.tagName("summary"));
       tabUntil(sectionSummary).sendKeys(Keys.ENTER);
