@@ -101,7 +101,9 @@ class CallPagesTest {
 
     assertThat(body)
         .contains("<h1>Calls</h1>", link(inboundCall), link(outboundCall), link(callbackCall))
-        .contains("+1 (513) 555-7611 → +1 (494) 884-8487")
+        .contains(
+            "<span class=\"nowrap\">+1 (513) 555-7611</span> →"
+                + " <span class=\"nowrap\">+1 (494) 884-8487</span>")
         .contains("2024-03-01 10:00 UTC", "2:05", "completed", "Ada Agent")
         .contains("href=\"/agent/tickets/" + ticket + "\"")
         .contains("<a href=\"/agent/calls\" aria-current=\"page\">Calls</a>");
