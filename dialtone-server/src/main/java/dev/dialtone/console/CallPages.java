@@ -192,14 +192,8 @@ public final class CallPages {
         case BRAND -> new CallView.Field(name, field.label(), "brand " + id, null, false);
       };
     }
-    String text;
-    if (value instanceof Instant instant) {
-      text = Formats.second(instant);
-    } else if (value instanceof Boolean flag) {
-      text = flag ? "yes" : "no";
-    } else {
-      text = value.toString();
-    }
+    // Written as the voice comment writes it: Yes/No, durations, times in UTC.
+    String text = VoiceCommentPresenter.value(call, field, names::of);
     return new CallView.Field(name, field.label(), text, null, field == CallField.TRANSCRIPT);
   }
 

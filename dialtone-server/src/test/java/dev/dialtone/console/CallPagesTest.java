@@ -237,7 +237,7 @@ class CallPagesTest {
     assertThat(body)
         .contains("<h1>Call #" + call + ": +1 (513) 555-7611 → +1 (494) 884-8487</h1>")
         .containsPattern("Transcript</dt>\\s*<dd><span class=\"empty\">empty</span></dd>")
-        .containsPattern("Voicemail</dt>\\s*<dd>yes</dd>")
+        .containsPattern("Voicemail</dt>\\s*<dd>Yes</dd>")
         .containsPattern("Call started at</dt>\\s*<dd>2024-04-01 09:30:00 UTC</dd>")
         .contains("<a href=\"/agent/tickets/" + ticket + "\">#" + ticket + "</a>")
         .contains("<a href=\"/agent/users/" + ada + "\">Ada Agent</a>")
