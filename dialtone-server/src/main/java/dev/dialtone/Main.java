@@ -74,7 +74,12 @@ public final class Main {
                   ? "\n  (shown once: keep them; a lost token: java -jar dialtone.jar admin-token)"
                   : ""));
     }
-    System.out.println("Dialtone listening on " + server.url() + "/api/v2/calls");
+    System.out.println(
+        "Dialtone listening on "
+            + server.url()
+            + "/api/v2/calls; agent console at "
+            + server.url()
+            + "/agent");
   }
 
   /**

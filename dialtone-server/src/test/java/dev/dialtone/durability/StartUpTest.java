@@ -118,7 +118,12 @@ class StartUpTest {
     try {
       List<String> lines = Files.readAllLines(log);
       assertThat(lines.get(lines.size() - 1))
-          .isEqualTo("Dialtone listening on https://localhost:" + server.port() + "/api/v2/calls");
+          .isEqualTo(
+              "Dialtone listening on https://localhost:"
+                  + server.port()
+                  + "/api/v2/calls; agent console at https://localhost:"
+                  + server.port()
+                  + "/agent");
 
       assertThat(mode(data)).isEqualTo("rwx------");
       assertThat(mode(data.resolve("tls"))).isEqualTo("rwx------");
