@@ -134,17 +134,17 @@ public final class Pagination {
     Long lastId = records.isEmpty() ? null : listing.id(records.get(records.size() - 1));
     String first = firstId == null ? null : encode(firstId);
     String last = lastId == null ? null : encode(lastId);
-    boolean moreAfter = backwards ? lastId != null && !listing.after(lastId, 1).isEmpty() : hasMore;
-    boolean moreBefore =
-        backwards ? hasMore : firstId != null && !listing.before(firstId, 1).isEmpty();
     body.put(key, records.stream().map(render).toList());
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("has_more", hasMore);
     meta.put("after_cursor", last);
     meta.put("before_cursor", first);
     Map<String, Object> links = new LinkedHashMap<>();
-    links.put("prev", moreBefore ? link(Map.of(SIZE, cursor.size(), BEFORE, first)) : null);
-    links.put("next", moreAfter ? link(Map.of(SIZE, cursor.size(), AFTER, last)) : null);
+    // Zendesk links both ways whenever the page has records, the last page too: next carries the
+    // page's after_cursor (the way to poll for records added later), prev its before_cursor, and
+    // meta.has_more alone says whether there is more now. An empty page has no cursor to carry.
+    links.put("prev", first == null ? null : link(Map.of(SIZE, cursor.size(), BEFORE, first)));
+    links.put("next", last == null ? null : link(Map.of(SIZE, cursor.size(), AFTER, last)));
     body.put("meta", meta);
     body.put("links", links);
     return body;

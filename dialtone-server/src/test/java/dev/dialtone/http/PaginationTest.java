@@ -74,7 +74,6 @@ class PaginationTest {
   void cursor_walksEveryTicketForwardThenBackOnceEach() {
     List<Long> seen = new ArrayList<>();
     JsonNode page = get("/api/v2/tickets?page[size]=3");
-    assertThat(page.get("links").get("prev").isNull()).isTrue();
     int pages = 1;
     seen.addAll(ids(page, "tickets"));
     while (page.get("meta").get("has_more").asBoolean()) {
@@ -84,16 +83,52 @@ class PaginationTest {
     }
     assertThat(seen).containsExactlyElementsOf(ticketIds);
     assertThat(pages).isEqualTo(3);
-    assertThat(page.get("links").get("next").isNull()).isTrue();
     assertThat(page.has("count")).isFalse();
 
     List<Long> back = new ArrayList<>(ids(page, "tickets"));
-    while (!page.get("links").get("prev").isNull()) {
+    do {
       page = get(pathOf(page.get("links").get("prev").asText()));
       back.addAll(0, ids(page, "tickets"));
-    }
+    } while (page.get("meta").get("has_more").asBoolean());
     assertThat(back).containsExactlyElementsOf(ticketIds);
-    assertThat(page.get("meta").get("has_more").asBoolean()).isFalse();
+  }
+
+  @Test
+  void cursor_theLastPageStillLinksOnWithItsAfterCursor() {
+    JsonNode last = get("/api/v2/tickets?page[size]=3");
+    while (last.get("meta").get("has_more").asBoolean()) {
+      last = get(pathOf(last.get("links").get("next").asText()));
+    }
+
+    assertThat(ids(last, "tickets")).containsExactly(ticketIds.get(TICKETS - 1));
+    assertThat(last.get("meta").get("has_more").asBoolean()).isFalse();
+    String afterCursor = last.get("meta").get("after_cursor").asText();
+    assertThat(last.get("links").get("next").asText())
+        .isEqualTo(
+            "http://127.0.0.1:"
+                + server.port()
+                + "/api/v2/tickets?page%5Bsize%5D=3&page%5Bafter%5D="
+                + afterCursor);
+    assertThat(last.get("links").get("prev").asText())
+        .endsWith("page%5Bbefore%5D=" + last.get("meta").get("before_cursor").asText());
+
+    JsonNode beyond = get(pathOf(last.get("links").get("next").asText()));
+    assertThat(ids(beyond, "tickets")).isEmpty();
+    assertThat(beyond.get("meta").get("has_more").asBoolean()).isFalse();
+    assertThat(beyond.get("meta").get("after_cursor").isNull()).isTrue();
+    assertThat(beyond.get("links").get("next").isNull()).isTrue();
+    assertThat(beyond.get("links").get("prev").isNull()).isTrue();
+  }
+
+  @Test
+  void cursor_theFirstPageLinksBackToo() {
+    JsonNode first = get("/api/v2/tickets?page[size]=3");
+
+    assertThat(first.get("links").get("prev").asText())
+        .endsWith("page%5Bbefore%5D=" + first.get("meta").get("before_cursor").asText());
+    JsonNode before = get(pathOf(first.get("links").get("prev").asText()));
+    assertThat(ids(before, "tickets")).isEmpty();
+    assertThat(before.get("meta").get("has_more").asBoolean()).isFalse();
   }
 
   @Test
