@@ -83,14 +83,15 @@ public final class VoiceCommentRenderer {
     return body.toString();
   }
 
+  /** Zendesk's markup byte for byte: a line break after every {@code </p>} and {@code <br>}. */
   static String htmlBody(String title, List<CallField> displayed, Call call) {
     StringBuilder html = new StringBuilder("<div class=\"zd-comment\" dir=\"auto\">");
-    html.append("<p dir=\"auto\">").append(Html.escape(title)).append("</p>");
+    html.append("<p dir=\"auto\">").append(Html.escape(title)).append("</p>\n");
     html.append("<p dir=\"auto\">Summary");
     for (String line : summary(displayed, call)) {
-      html.append("<br>").append(Html.escape(line));
+      html.append("<br>\n").append(Html.escape(line));
     }
-    html.append("</p></div>");
+    html.append("</p>\n</div>");
     return html.toString();
   }
 }

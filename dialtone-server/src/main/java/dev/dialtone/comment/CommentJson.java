@@ -46,11 +46,14 @@ final class CommentJson {
     return Json.mapper().convertValue(VoiceCommentRenderer.render(comment, call), WIRE_OBJECT);
   }
 
-  /** The HTML Zendesk makes of a plain-text body: one paragraph per blank-line-separated block. */
+  /**
+   * The HTML Zendesk makes of a plain-text body: one paragraph per blank-line-separated block, a
+   * line break after each {@code </p>} (and after each {@code <br>}), as Zendesk writes them.
+   */
   public static String htmlBody(String body) {
     StringBuilder html = new StringBuilder("<div class=\"zd-comment\" dir=\"auto\">");
     for (String paragraph : PARAGRAPH_BREAK.split(body.strip(), -1)) {
-      html.append("<p dir=\"auto\">").append(Html.escape(paragraph.strip())).append("</p>");
+      html.append("<p dir=\"auto\">").append(Html.escape(paragraph.strip())).append("</p>\n");
     }
     return html.append("</div>").toString();
   }

@@ -1,6 +1,9 @@
 package dev.dialtone.http;
 
-/** HTML escaping for comment bodies; line breaks become {@code <br>}. */
+/**
+ * HTML escaping for comment bodies. A line break becomes {@code <br>} followed by the line break
+ * itself, as Zendesk writes it, so the markup matches Zendesk's byte for byte.
+ */
 public final class Html {
   private Html() {}
 
@@ -14,7 +17,7 @@ public final class Html {
         case '&' -> out.append("&amp;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
-        case '\n' -> out.append("<br>");
+        case '\n' -> out.append("<br>\n");
         case '\r' -> {}
         default -> out.append(c);
       }

@@ -46,7 +46,7 @@ class CommentJsonTest {
     assertThat(json.get("html_body"))
         .isEqualTo(
             "<div class=\"zd-comment\" dir=\"auto\"><p dir=\"auto\">Voicemail from +1 (661)"
-                + " 748-0123</p></div>");
+                + " 748-0123</p>\n</div>");
     assertThat(json.get("created_at")).isEqualTo("2022-01-27T14:31:40Z");
   }
 

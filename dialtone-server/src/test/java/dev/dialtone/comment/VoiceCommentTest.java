@@ -193,9 +193,9 @@ class VoiceCommentTest {
     assertThat(comment.get("html_body").asText())
         .isEqualTo(
             "<div class=\"zd-comment\" dir=\"auto\"><p dir=\"auto\">Call from &lt;Bob&gt; &amp;"
-                + " &quot;Alice&quot;</p><p dir=\"auto\">Summary<br>To line: +14948848487<br>"
-                + "From line: +16617480123<br>Call started at: 2022-01-27T14:31:40Z<br>"
-                + "Direction: inbound</p></div>");
+                + " &quot;Alice&quot;</p>\n<p dir=\"auto\">Summary<br>\nTo line: +14948848487<br>\n"
+                + "From line: +16617480123<br>\nCall started at: 2022-01-27T14:31:40Z<br>\n"
+                + "Direction: inbound</p>\n</div>");
   }
 
   @Test
@@ -238,7 +238,7 @@ class VoiceCommentTest {
 
     assertThat(comment.get("transcription_visible").asBoolean()).isTrue();
     assertThat(comment.get("data").get("transcript").asText()).isEqualTo("Hi\nthere");
-    assertThat(comment.get("html_body").asText()).contains("Transcript: Hi<br>there");
+    assertThat(comment.get("html_body").asText()).contains("Transcript: Hi<br>\nthere");
   }
 
   @ParameterizedTest(name = "{0} is {1}")

@@ -86,8 +86,8 @@ class TicketRoutesTest {
     assertThat(comment.get("plain_body").asText()).isEqualTo("My phone\n\nis <broken>");
     assertThat(comment.get("html_body").asText())
         .isEqualTo(
-            "<div class=\"zd-comment\" dir=\"auto\"><p dir=\"auto\">My phone</p>"
-                + "<p dir=\"auto\">is &lt;broken&gt;</p></div>");
+            "<div class=\"zd-comment\" dir=\"auto\"><p dir=\"auto\">My phone</p>\n"
+                + "<p dir=\"auto\">is &lt;broken&gt;</p>\n</div>");
     assertThat(comment.get("public").asBoolean()).isTrue();
     assertThat(comment.get("attachments").size()).isZero();
   }
