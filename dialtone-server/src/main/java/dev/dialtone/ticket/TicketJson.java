@@ -1,6 +1,7 @@
 package dev.dialtone.ticket;
 
 import dev.dialtone.api.Timestamps;
+import dev.dialtone.route.ApiRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,29 @@ import java.util.Map;
 public final class TicketJson {
   private TicketJson() {}
 
-  public static Map<String, Object> render(Ticket ticket, String baseUrl) {
+  /**
+   * The ticket as the request asks for it: {@code comment_count} is a sideload in Zendesk, sent
+   * only when {@code include} names it (a comma-separated list, as Zendesk reads it).
+   */
+  public static Map<String, Object> render(Ticket ticket, ApiRequest request) {
+    return render(ticket, request.baseUrl(), includesCommentCount(request));
+  }
+
+  static boolean includesCommentCount(ApiRequest request) {
+    String include = request.query("include");
+    if (include == null) {
+      return false;
+    }
+    for (String name : include.split(",", -1)) {
+      if (name.strip().equals("comment_count")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Map<String, Object> render(
+      Ticket ticket, String baseUrl, boolean withCommentCount) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("url", baseUrl + "/api/v2/tickets/" + ticket.id() + ".json");
     json.put("id", ticket.id());
@@ -34,7 +57,9 @@ public final class TicketJson {
     json.put("custom_fields", List.of());
     json.put("brand_id", ticket.brandId());
     json.put("is_public", true);
-    json.put("comment_count", ticket.commentCount());
+    if (withCommentCount) {
+      json.put("comment_count", ticket.commentCount());
+    }
     return json;
   }
 }

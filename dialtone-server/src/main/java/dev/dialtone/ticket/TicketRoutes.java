@@ -128,7 +128,7 @@ public final class TicketRoutes {
               addComment(tx, principal, created, input.comment(), now);
               return tickets.find(tx, accountId, created.id()).orElseThrow();
             });
-    Map<String, Object> json = TicketJson.render(ticket, request.baseUrl());
+    Map<String, Object> json = TicketJson.render(ticket, request);
     return Reply.created(Map.of("ticket", json), Objects.requireNonNull((String) json.get("url")));
   }
 
@@ -138,7 +138,7 @@ public final class TicketRoutes {
         database
             .read(tx -> tickets.find(tx, request.accountId(), id))
             .orElseThrow(ApiException::notFound);
-    return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request.baseUrl())));
+    return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request)));
   }
 
   private Reply list(ApiRequest request) {
@@ -175,7 +175,7 @@ public final class TicketRoutes {
                         return ticket.id();
                       }
                     },
-                    ticket -> TicketJson.render(ticket, request.baseUrl())));
+                    ticket -> TicketJson.render(ticket, request)));
     return Reply.ok(body);
   }
 
@@ -218,7 +218,7 @@ public final class TicketRoutes {
               }
               return tickets.find(tx, accountId, id).orElseThrow();
             });
-    return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request.baseUrl())));
+    return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request)));
   }
 
   private static Ticket apply(Ticket stored, TicketInput.Update input) {

@@ -87,7 +87,7 @@ public final class VoiceTicketRoutes {
               return create(tx, request.principal(), input, answeredBy, clock.instant());
             });
     String url = request.baseUrl() + "/api/v2/tickets/" + ticket.id() + ".json";
-    return Reply.created(Map.of("ticket", TicketJson.render(ticket, request.baseUrl())), url);
+    return Reply.created(Map.of("ticket", TicketJson.render(ticket, request)), url);
   }
 
   /** Adds a detail for each id that names no fit user; answers who took the call. */

@@ -100,7 +100,8 @@ final class FuzzModel {
       calls.put(callId, after);
       pops(requestBody);
     } else if (body.has("ticket")) {
-      JsonNode ticket = body.get("ticket");
+      // A ticket's answer carries comment_count only on request (include=comment_count).
+      JsonNode ticket = readTicket.apply(body.get("ticket").get("id").asLong());
       if (status == 201) {
         newTicket(ticket);
         if ("voice".equals(ticket.path("via").path("channel").asText())) {

@@ -642,7 +642,11 @@ class FuzzTest {
   }
 
   JsonNode readTicket(long id) {
-    return server.admin().get("/api/v2/tickets/" + id).json().get("ticket");
+    return server
+        .admin()
+        .get("/api/v2/tickets/" + id + "?include=comment_count")
+        .json()
+        .get("ticket");
   }
 
   /** The stored data is exactly what the model learnt: row counts, every call, every ticket. */

@@ -71,7 +71,7 @@ class TicketRoutesTest {
     assertThat(ticket.get("description").asText()).isEqualTo("My phone\n\nis <broken>");
     assertThat(ticket.get("via").get("channel").asText()).isEqualTo("api");
     assertThat(ticket.get("tags").toString()).isEqualTo("[\"vip\",\"phone\"]");
-    assertThat(ticket.get("comment_count").asInt()).isEqualTo(1);
+    assertThat(ticket.has("comment_count")).isFalse();
     assertThat(ticket.get("external_id").asText()).isEqualTo("crm-1");
     JsonNode brand = admin.get("/api/v2/brands/" + ticket.get("brand_id").asLong()).json();
     assertThat(brand.get("brand").get("default").asBoolean()).isTrue();
@@ -191,7 +191,14 @@ class TicketRoutesTest {
     assertThat(changed.get("status").asText()).isEqualTo("pending");
     assertThat(changed.get("subject").asText()).isEqualTo("Keep me");
     assertThat(changed.get("priority").asText()).isEqualTo("low");
-    assertThat(changed.get("comment_count").asInt()).isEqualTo(2);
+    assertThat(
+            admin
+                .get("/api/v2/tickets/" + id + "?include=comment_count")
+                .json()
+                .get("ticket")
+                .get("comment_count")
+                .asInt())
+        .isEqualTo(2);
     JsonNode comments = admin.get("/api/v2/tickets/" + id + "/comments").json().get("comments");
     assertThat(comments).hasSize(2);
     assertThat(comments.get(1).get("body").asText()).isEqualTo("Called back");
@@ -216,7 +223,8 @@ class TicketRoutesTest {
                 "{'error':'RecordInvalid','description':'Record validation errors','details':"
                     + "{'status':[{'description':'Status: closed prevents ticket update',"
                     + "'error':'InvalidValue'}]}}"));
-    JsonNode stored = admin.get("/api/v2/tickets/" + id).json().get("ticket");
+    JsonNode stored =
+        admin.get("/api/v2/tickets/" + id + "?include=comment_count").json().get("ticket");
     assertThat(stored.get("status").asText()).isEqualTo("closed");
     assertThat(stored.get("comment_count").asInt()).isEqualTo(1);
   }
@@ -250,6 +258,33 @@ class TicketRoutesTest {
     assertThat(comment.get("body").asText())
         .isEqualTo("Inbound call\n\nSummary\nDuration: 95\nFrom line: +16617480123");
     assertThat(comment.get("formatted_from").asText()).isEqualTo("+1 (661) 748-0123");
+  }
+
+  @Test
+  void commentCount_isSentOnlyWhenIncludeAsksForIt() {
+    long id = createTicket("{'comment':{'body':'First'}}").get("id").asLong();
+    admin.put("/api/v2/tickets/" + id, json("{'ticket':{'comment':{'body':'Second'}}}"));
+
+    assertThat(admin.get("/api/v2/tickets/" + id).json().get("ticket").has("comment_count"))
+        .isFalse();
+    JsonNode shown =
+        admin.get("/api/v2/tickets/" + id + ".json?include=users,comment_count").json();
+    assertThat(shown.get("ticket").get("comment_count").asInt()).isEqualTo(2);
+
+    JsonNode plainList = admin.get("/api/v2/tickets?per_page=100").json().get("tickets");
+    assertThat(plainList).isNotEmpty();
+    plainList.forEach(ticket -> assertThat(ticket.has("comment_count")).isFalse());
+    JsonNode page = admin.get("/api/v2/tickets?include=comment_count&page[size]=100").json();
+    page.get("tickets").forEach(ticket -> assertThat(ticket.has("comment_count")).isTrue());
+    assertThat(page.get("links").get("next").asText()).contains("include=comment_count");
+    JsonNode listed = null;
+    for (JsonNode ticket : page.get("tickets")) {
+      if (ticket.get("id").asLong() == id) {
+        listed = ticket;
+      }
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.get("comment_count").asInt()).isEqualTo(2);
   }
 
   @Test
