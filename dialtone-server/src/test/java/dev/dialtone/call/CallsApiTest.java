@@ -8,6 +8,7 @@ import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,19 @@ class CallsApiTest {
     assertThat(call.get("wrap_up_time").isNull()).isTrue();
     assertThat(call.get("ticket_id").isNull()).isTrue();
     assertThat(call.get("id").asLong()).isGreaterThan(1L << 32);
+  }
+
+  @Test
+  void unsetRecordingConsent_isSentAsNullLikeEveryUnsetField() {
+    // BEHAVIOUR.md §2 [wire]: Zendesk's call answers keep every field of the table, unset ones as
+    // null; the reference's shorter examples leave out every unset field alike, not this one.
+    JsonNode created = api.post("/api/v2/calls", MINIMAL_CALL).json().get("call");
+    JsonNode read = api.get("/api/v2/calls/" + created.get("id").asLong()).json().get("call");
+
+    for (JsonNode call : List.of(created, read)) {
+      assertThat(call.has("call_recording_consent")).isTrue();
+      assertThat(call.get("call_recording_consent").isNull()).isTrue();
+    }
   }
 
   @Test
