@@ -61,7 +61,7 @@ final class TicketInput {
     InputObject input = new InputObject(ticket, errors, Wording.SUPPORT);
     String subject = input.text("subject", "Subject", InputLimits.TEXT);
     List<String> unknown = new ArrayList<>();
-    NewComment comment = comment(input, unknown, true);
+    NewComment comment = firstComment(input, unknown);
     Long requesterId = input.id("requester_id", "Requester");
     Long assigneeId = input.id("assignee_id", "Assignee");
     String status = input.oneOf("status", "Status", STATUSES);
@@ -104,7 +104,7 @@ final class TicketInput {
     String type = input.oneOf("type", "Type", Ticket.TYPES);
     Long assigneeId = input.id("assignee_id", "Assignee");
     List<String> unknown = new ArrayList<>();
-    NewComment comment = comment(input, unknown, false);
+    NewComment comment = comment(input, unknown);
     unknown.addAll(0, input.unknownKeys());
     return new Update(
         List.copyOf(sent),
@@ -118,16 +118,35 @@ final class TicketInput {
   }
 
   /**
-   * The {@code comment} object: {@code body} required (its errors are named {@code comment.body}),
-   * {@code public} true unless sent false. Required on create, optional on update.
+   * The first comment: the {@code comment} object, else {@code description} as a public comment's
+   * body, which Zendesk still accepts from clients that set it (docs/decisions.md). With both, the
+   * comment wins, as on Zendesk, and {@code description} is reported ignored.
    */
-  private static @Nullable NewComment comment(
-      InputObject ticket, List<String> unknown, boolean required) {
-    InputObject comment = ticket.object("comment", "Comment");
-    if (comment == null) {
-      if (required && !ticket.failed("comment")) {
+  private static @Nullable NewComment firstComment(InputObject ticket, List<String> unknown) {
+    NewComment comment = comment(ticket, unknown);
+    if (comment != null || ticket.failed("comment") || ticket.failed("comment.body")) {
+      if (comment != null && ticket.has("description")) {
+        unknown.add("description");
+      }
+      return comment;
+    }
+    String description = ticket.text("description", "Description", InputLimits.COMMENT_BODY);
+    if (description == null || description.isBlank()) {
+      if (!ticket.failed("description")) {
         ticket.blank("comment.body", "Comment body", "");
       }
+      return null;
+    }
+    return new NewComment(description, true);
+  }
+
+  /**
+   * The {@code comment} object: {@code body} required (its errors are named {@code comment.body}),
+   * {@code public} true unless sent false; null when none was sent.
+   */
+  private static @Nullable NewComment comment(InputObject ticket, List<String> unknown) {
+    InputObject comment = ticket.object("comment", "Comment");
+    if (comment == null) {
       return null;
     }
     String body = comment.requiredText("body", "Comment body", InputLimits.COMMENT_BODY);

@@ -165,6 +165,69 @@ class TicketRoutesTest {
   }
 
   @Test
+  void create_withDescriptionAndNoComment_takesTheDescriptionAsThePublicFirstComment() {
+    Response response =
+        admin.post(
+            "/api/v2/tickets",
+            json("{'ticket':{'subject':'Printer','description':'It is on fire'}}"));
+
+    JsonNode ticket = created(response).get("ticket");
+    assertThat(response.header("X-Dialtone-Ignored-Fields")).isNull();
+    assertThat(ticket.get("description").asText()).isEqualTo("It is on fire");
+    assertThat(ticket.get("comment_count").asInt()).isEqualTo(1);
+    JsonNode comments =
+        admin
+            .get("/api/v2/tickets/" + ticket.get("id").asLong() + "/comments")
+            .json()
+            .get("comments");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).get("body").asText()).isEqualTo("It is on fire");
+    assertThat(comments.get(0).get("public").asBoolean()).isTrue();
+  }
+
+  @Test
+  void create_withDescriptionAndComment_usesTheCommentAndReportsTheDescriptionIgnored() {
+    Response response =
+        admin.post(
+            "/api/v2/tickets",
+            json(
+                "{'ticket':{'description':'From the description',"
+                    + "'comment':{'body':'From the comment','public':false}}}"));
+
+    JsonNode ticket = created(response).get("ticket");
+    assertThat(response.header("X-Dialtone-Ignored-Fields")).isEqualTo("description");
+    assertThat(ticket.get("description").asText()).isEqualTo("From the comment");
+    JsonNode comments =
+        admin
+            .get("/api/v2/tickets/" + ticket.get("id").asLong() + "/comments")
+            .json()
+            .get("comments");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).get("body").asText()).isEqualTo("From the comment");
+    assertThat(comments.get(0).get("public").asBoolean()).isFalse();
+  }
+
+  @Test
+  void create_withBlankOrWrongDescriptionAndNoComment_isRejected() throws Exception {
+    Response blank =
+        admin.post("/api/v2/tickets", json("{'ticket':{'subject':'Hi','description':'  '}}"));
+    Response wrong = admin.post("/api/v2/tickets", json("{'ticket':{'description':7}}"));
+
+    assertThat(blank.status()).isEqualTo(422);
+    assertThat(blank.json().get("details"))
+        .isEqualTo(
+            tree(
+                "{'comment.body':[{'description':'Comment body: cannot be blank',"
+                    + "'error':'BlankValue'}]}"));
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.json().get("details"))
+        .isEqualTo(
+            tree(
+                "{'description':[{'description':'Description: must be a string, not an"
+                    + " integer','error':'InvalidType'}]}"));
+  }
+
+  @Test
   void create_withTicketThatIsNotAnObject_isInvalidJson() {
     Response rejected = admin.post("/api/v2/tickets", json("{'ticket':[1]}"));
 
