@@ -1,5 +1,6 @@
 package dev.dialtone.ticket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputLimits;
@@ -7,7 +8,9 @@ import dev.dialtone.http.InputObject;
 import dev.dialtone.http.InputObject.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +42,8 @@ final class TicketInput {
 
   /**
    * Changes to a ticket: only the keys sent ({@code sent}) change, a {@code null} clears. {@code
-   * comment} is null when none is added.
+   * comment} is null when none is added. {@code echoed} holds the keys a ticket shows that a PUT
+   * does not store, as sent, to be compared with what the ticket shows.
    */
   record Update(
       List<String> sent,
@@ -48,12 +52,62 @@ final class TicketInput {
       @Nullable String priority,
       @Nullable String type,
       @Nullable Long assigneeId,
+      @Nullable Long requesterId,
+      @Nullable Long organizationId,
+      @Nullable Long brandId,
+      @Nullable String externalId,
+      @Nullable List<String> tags,
       @Nullable NewComment comment,
+      Map<String, JsonNode> echoed,
       List<String> unknownKeys) {
     boolean changes(String key) {
       return sent.contains(key);
     }
   }
+
+  /** The keys a PUT stores, in the order a ticket shows them. */
+  static final List<String> WRITABLE =
+      List.of(
+          "external_id",
+          "type",
+          "subject",
+          "priority",
+          "status",
+          "requester_id",
+          "assignee_id",
+          "organization_id",
+          "tags",
+          "brand_id");
+
+  /**
+   * Read-only in Zendesk: a read-modify-write client sends them back, and they never change
+   * anything, so a PUT takes them without a word, whatever their value. {@code has_incidents} is
+   * not shown by Dialtone but always sent by the Zendesk Java client.
+   */
+  static final List<String> READ_ONLY =
+      List.of(
+          "url",
+          "id",
+          "via",
+          "created_at",
+          "updated_at",
+          "is_public",
+          "comment_count",
+          "has_incidents");
+
+  /**
+   * Shown by Dialtone, writable in Zendesk or meaningful to change, but not stored by a PUT: silent
+   * when sent back as shown, reported ignored when sent with another value.
+   */
+  static final List<String> SHOWN_NOT_STORED =
+      List.of(
+          "raw_subject",
+          "description",
+          "submitter_id",
+          "group_id",
+          "collaborator_ids",
+          "follower_ids",
+          "custom_fields");
 
   private TicketInput() {}
 
@@ -90,7 +144,7 @@ final class TicketInput {
   static Update forUpdate(ObjectNode ticket, FieldErrors errors) {
     InputObject input = new InputObject(ticket, errors, Wording.SUPPORT);
     List<String> sent = new ArrayList<>();
-    for (String key : List.of("subject", "status", "priority", "type", "assignee_id")) {
+    for (String key : WRITABLE) {
       if (input.has(key)) {
         sent.add(key);
       }
@@ -103,6 +157,24 @@ final class TicketInput {
     String priority = input.oneOf("priority", "Priority", Ticket.PRIORITIES);
     String type = input.oneOf("type", "Type", Ticket.TYPES);
     Long assigneeId = input.id("assignee_id", "Assignee");
+    // Every ticket has a requester: it can change, not go.
+    Long requesterId =
+        sent.contains("requester_id")
+            ? input.requiredId("requester_id", "Requester")
+            : input.id("requester_id", "Requester");
+    Long organizationId = input.id("organization_id", "Organization");
+    Long brandId = input.id("brand_id", "Brand");
+    String externalId = input.text("external_id", "External ID", InputLimits.TEXT);
+    List<String> tags = input.texts("tags", "Tags", InputLimits.TAGS, InputLimits.TEXT);
+    for (String key : READ_ONLY) {
+      input.has(key);
+    }
+    Map<String, JsonNode> echoed = new LinkedHashMap<>();
+    for (String key : SHOWN_NOT_STORED) {
+      if (input.has(key)) {
+        echoed.put(key, ticket.get(key));
+      }
+    }
     List<String> unknown = new ArrayList<>();
     NewComment comment = comment(input, unknown);
     unknown.addAll(0, input.unknownKeys());
@@ -113,7 +185,13 @@ final class TicketInput {
         priority,
         type,
         assigneeId,
+        requesterId,
+        organizationId,
+        brandId,
+        externalId,
+        tags,
         comment,
+        echoed,
         unknown);
   }
 
