@@ -81,8 +81,8 @@ final class TicketInput {
 
   /**
    * Read-only in Zendesk: a read-modify-write client sends them back, and they never change
-   * anything, so a PUT takes them without a word, whatever their value. {@code has_incidents} is
-   * not shown by Dialtone but always sent by the Zendesk Java client.
+   * anything, so a POST or PUT takes them without a word, whatever their value. {@code
+   * has_incidents} is not shown by Dialtone but always sent by the Zendesk Java client.
    */
   static final List<String> READ_ONLY =
       List.of(
@@ -125,6 +125,9 @@ final class TicketInput {
     String externalId = input.text("external_id", "External ID", InputLimits.TEXT);
     Long brandId = input.id("brand_id", "Brand");
     Long organizationId = input.id("organization_id", "Organization");
+    for (String key : READ_ONLY) {
+      input.has(key);
+    }
     unknown.addAll(0, input.unknownKeys());
     return new Create(
         subject,

@@ -170,7 +170,9 @@ class TicketRoutesTest {
     Response response =
         admin.post(
             "/api/v2/tickets",
-            json("{'ticket':{'subject':'Printer','description':'It is on fire'}}"));
+            json(
+                "{'ticket':{'subject':'Printer','description':'It is on fire',"
+                    + "'has_incidents':false}}"));
 
     JsonNode ticket = created(response).get("ticket");
     assertThat(response.header("X-Dialtone-Ignored-Fields")).isNull();
