@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /** SQL for users. Password hashes stay here: they never travel in a {@link User}. */
 public final class UserStore {
   private static final String COLUMNS =
-      "id, account_id, name, email, phone, role, organization_id, suspended, created_at,"
-          + " updated_at";
+      "id, account_id, name, email, phone, role, organization_id, suspended,"
+          + " password_hash IS NOT NULL AS has_password, created_at, updated_at";
 
   /** What a new user is made of. */
   public record NewUser(
@@ -110,6 +110,7 @@ public final class UserStore {
         user.role(),
         user.organizationId(),
         false,
+        user.passwordHash() != null,
         now,
         now);
   }
@@ -182,6 +183,7 @@ public final class UserStore {
         Role.byWireName(row.string("role")).orElseThrow(),
         row.longOrNull("organization_id"),
         Boolean.TRUE.equals(row.bool("suspended")),
+        Boolean.TRUE.equals(row.bool("has_password")),
         row.instant("created_at"),
         row.instant("updated_at"));
   }

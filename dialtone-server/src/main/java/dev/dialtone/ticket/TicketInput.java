@@ -1,5 +1,6 @@
 package dev.dialtone.ticket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.http.FieldErrors;
 import dev.dialtone.http.InputLimits;
@@ -7,7 +8,9 @@ import dev.dialtone.http.InputObject;
 import dev.dialtone.http.InputObject.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +42,8 @@ final class TicketInput {
 
   /**
    * Changes to a ticket: only the keys sent ({@code sent}) change, a {@code null} clears. {@code
-   * comment} is null when none is added.
+   * comment} is null when none is added. {@code echoed} holds the keys a ticket shows that a PUT
+   * does not store, as sent, to be compared with what the ticket shows.
    */
   record Update(
       List<String> sent,
@@ -48,12 +52,62 @@ final class TicketInput {
       @Nullable String priority,
       @Nullable String type,
       @Nullable Long assigneeId,
+      @Nullable Long requesterId,
+      @Nullable Long organizationId,
+      @Nullable Long brandId,
+      @Nullable String externalId,
+      @Nullable List<String> tags,
       @Nullable NewComment comment,
+      Map<String, JsonNode> echoed,
       List<String> unknownKeys) {
     boolean changes(String key) {
       return sent.contains(key);
     }
   }
+
+  /** The keys a PUT stores, in the order a ticket shows them. */
+  static final List<String> WRITABLE =
+      List.of(
+          "external_id",
+          "type",
+          "subject",
+          "priority",
+          "status",
+          "requester_id",
+          "assignee_id",
+          "organization_id",
+          "tags",
+          "brand_id");
+
+  /**
+   * Read-only in Zendesk: a read-modify-write client sends them back, and they never change
+   * anything, so a POST or PUT takes them without a word, whatever their value. {@code
+   * has_incidents} is not shown by Dialtone but always sent by the Zendesk Java client.
+   */
+  static final List<String> READ_ONLY =
+      List.of(
+          "url",
+          "id",
+          "via",
+          "created_at",
+          "updated_at",
+          "is_public",
+          "comment_count",
+          "has_incidents");
+
+  /**
+   * Shown by Dialtone, writable in Zendesk or meaningful to change, but not stored by a PUT: silent
+   * when sent back as shown, reported ignored when sent with another value.
+   */
+  static final List<String> SHOWN_NOT_STORED =
+      List.of(
+          "raw_subject",
+          "description",
+          "submitter_id",
+          "group_id",
+          "collaborator_ids",
+          "follower_ids",
+          "custom_fields");
 
   private TicketInput() {}
 
@@ -61,7 +115,7 @@ final class TicketInput {
     InputObject input = new InputObject(ticket, errors, Wording.SUPPORT);
     String subject = input.text("subject", "Subject", InputLimits.TEXT);
     List<String> unknown = new ArrayList<>();
-    NewComment comment = comment(input, unknown, true);
+    NewComment comment = firstComment(input, unknown);
     Long requesterId = input.id("requester_id", "Requester");
     Long assigneeId = input.id("assignee_id", "Assignee");
     String status = input.oneOf("status", "Status", STATUSES);
@@ -71,6 +125,9 @@ final class TicketInput {
     String externalId = input.text("external_id", "External ID", InputLimits.TEXT);
     Long brandId = input.id("brand_id", "Brand");
     Long organizationId = input.id("organization_id", "Organization");
+    for (String key : READ_ONLY) {
+      input.has(key);
+    }
     unknown.addAll(0, input.unknownKeys());
     return new Create(
         subject,
@@ -90,7 +147,7 @@ final class TicketInput {
   static Update forUpdate(ObjectNode ticket, FieldErrors errors) {
     InputObject input = new InputObject(ticket, errors, Wording.SUPPORT);
     List<String> sent = new ArrayList<>();
-    for (String key : List.of("subject", "status", "priority", "type", "assignee_id")) {
+    for (String key : WRITABLE) {
       if (input.has(key)) {
         sent.add(key);
       }
@@ -103,8 +160,26 @@ final class TicketInput {
     String priority = input.oneOf("priority", "Priority", Ticket.PRIORITIES);
     String type = input.oneOf("type", "Type", Ticket.TYPES);
     Long assigneeId = input.id("assignee_id", "Assignee");
+    // Every ticket has a requester: it can change, not go.
+    Long requesterId =
+        sent.contains("requester_id")
+            ? input.requiredId("requester_id", "Requester")
+            : input.id("requester_id", "Requester");
+    Long organizationId = input.id("organization_id", "Organization");
+    Long brandId = input.id("brand_id", "Brand");
+    String externalId = input.text("external_id", "External ID", InputLimits.TEXT);
+    List<String> tags = input.texts("tags", "Tags", InputLimits.TAGS, InputLimits.TEXT);
+    for (String key : READ_ONLY) {
+      input.has(key);
+    }
+    Map<String, JsonNode> echoed = new LinkedHashMap<>();
+    for (String key : SHOWN_NOT_STORED) {
+      if (input.has(key)) {
+        echoed.put(key, ticket.get(key));
+      }
+    }
     List<String> unknown = new ArrayList<>();
-    NewComment comment = comment(input, unknown, false);
+    NewComment comment = comment(input, unknown);
     unknown.addAll(0, input.unknownKeys());
     return new Update(
         List.copyOf(sent),
@@ -113,21 +188,46 @@ final class TicketInput {
         priority,
         type,
         assigneeId,
+        requesterId,
+        organizationId,
+        brandId,
+        externalId,
+        tags,
         comment,
+        echoed,
         unknown);
   }
 
   /**
-   * The {@code comment} object: {@code body} required (its errors are named {@code comment.body}),
-   * {@code public} true unless sent false. Required on create, optional on update.
+   * The first comment: the {@code comment} object, else {@code description} as a public comment's
+   * body, which Zendesk still accepts from clients that set it (docs/decisions.md). With both, the
+   * comment wins, as on Zendesk, and {@code description} is reported ignored.
    */
-  private static @Nullable NewComment comment(
-      InputObject ticket, List<String> unknown, boolean required) {
-    InputObject comment = ticket.object("comment", "Comment");
-    if (comment == null) {
-      if (required && !ticket.failed("comment")) {
+  private static @Nullable NewComment firstComment(InputObject ticket, List<String> unknown) {
+    NewComment comment = comment(ticket, unknown);
+    if (comment != null || ticket.failed("comment") || ticket.failed("comment.body")) {
+      if (comment != null && ticket.has("description")) {
+        unknown.add("description");
+      }
+      return comment;
+    }
+    String description = ticket.text("description", "Description", InputLimits.COMMENT_BODY);
+    if (description == null || description.isBlank()) {
+      if (!ticket.failed("description")) {
         ticket.blank("comment.body", "Comment body", "");
       }
+      return null;
+    }
+    return new NewComment(description, true);
+  }
+
+  /**
+   * The {@code comment} object: {@code body} required (its errors are named {@code comment.body}),
+   * {@code public} true unless sent false; null when none was sent.
+   */
+  private static @Nullable NewComment comment(InputObject ticket, List<String> unknown) {
+    InputObject comment = ticket.object("comment", "Comment");
+    if (comment == null) {
       return null;
     }
     String body = comment.requiredText("body", "Comment body", InputLimits.COMMENT_BODY);

@@ -1,5 +1,6 @@
 package dev.dialtone.ticket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dialtone.account.User;
 import dev.dialtone.account.UserStore;
 import dev.dialtone.api.FieldErrorCode;
@@ -8,6 +9,7 @@ import dev.dialtone.auth.Principal;
 import dev.dialtone.brand.BrandStore;
 import dev.dialtone.http.ApiException;
 import dev.dialtone.http.FieldErrors;
+import dev.dialtone.http.Json;
 import dev.dialtone.http.Reply;
 import dev.dialtone.organization.OrganizationStore;
 import dev.dialtone.route.ApiRequest;
@@ -17,6 +19,7 @@ import dev.dialtone.store.Database;
 import dev.dialtone.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,22 +87,8 @@ public final class TicketRoutes {
                     "does not name a user of this account");
               }
               checkAssignee(tx, accountId, input.assigneeId(), errors);
-              if (input.brandId() != null
-                  && brands.find(tx, accountId, input.brandId()).isEmpty()) {
-                errors.add(
-                    "brand_id",
-                    "Brand",
-                    FieldErrorCode.InvalidValue,
-                    "does not name a brand of this account");
-              }
-              if (input.organizationId() != null
-                  && organizations.find(tx, accountId, input.organizationId()).isEmpty()) {
-                errors.add(
-                    "organization_id",
-                    "Organization",
-                    FieldErrorCode.InvalidValue,
-                    "does not name an organization of this account");
-              }
+              checkBrand(tx, accountId, input.brandId(), errors);
+              checkOrganization(tx, accountId, input.organizationId(), errors);
               errors.throwIfAny();
               Instant now = clock.instant();
               Ticket created =
@@ -179,7 +168,11 @@ public final class TicketRoutes {
     return Reply.ok(body);
   }
 
-  /** A partial update: keys sent change, a {@code comment} is added; closed tickets are final. */
+  /**
+   * A partial update: keys sent change, by the rules of create, a {@code comment} is added; closed
+   * tickets are final. A ticket sent back whole, as a read-modify-write client sends it, changes
+   * only what differs.
+   */
   private Reply update(ApiRequest request) {
     long id = request.pathId("ticket_id");
     FieldErrors errors = new FieldErrors();
@@ -192,6 +185,7 @@ public final class TicketRoutes {
             tx -> {
               Ticket stored =
                   tickets.findForUpdate(tx, accountId, id).orElseThrow(ApiException::notFound);
+              request.ignored(changedEchoes(stored, input, request.baseUrl()));
               if (stored.status() == TicketStatus.CLOSED) {
                 errors.add(
                     "status",
@@ -206,11 +200,29 @@ public final class TicketRoutes {
                     FieldErrorCode.TooLong,
                     "ticket has reached the limit of " + Ticket.MAX_COMMENTS + " comments");
               }
+              Optional<User> requester = Optional.empty();
+              if (input.changes("requester_id") && input.requesterId() != null) {
+                requester = users.find(tx, accountId, input.requesterId());
+                if (requester.isEmpty()) {
+                  errors.add(
+                      "requester_id",
+                      "Requester",
+                      FieldErrorCode.InvalidValue,
+                      "does not name a user of this account");
+                }
+              }
               if (input.changes("assignee_id")) {
                 checkAssignee(tx, accountId, input.assigneeId(), errors);
               }
+              if (input.changes("brand_id")) {
+                checkBrand(tx, accountId, input.brandId(), errors);
+              }
+              if (input.changes("organization_id")) {
+                checkOrganization(tx, accountId, input.organizationId(), errors);
+              }
               errors.throwIfAny();
-              Ticket changed = apply(stored, input);
+              Ticket changed =
+                  apply(stored, input, requester, principal.account().defaultBrandId());
               Instant now = clock.instant();
               tickets.update(tx, changed, now);
               if (input.comment() != null) {
@@ -221,7 +233,33 @@ public final class TicketRoutes {
     return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request)));
   }
 
-  private static Ticket apply(Ticket stored, TicketInput.Update input) {
+  /**
+   * The keys a ticket shows but a PUT does not store that were sent with another value than the
+   * ticket shows: those are ignored, so they are reported; sent back as shown, they are not.
+   */
+  private static List<String> changedEchoes(
+      Ticket stored, TicketInput.Update input, String baseUrl) {
+    JsonNode shown = Json.mapper().valueToTree(TicketJson.render(stored, baseUrl));
+    List<String> changed = new ArrayList<>();
+    input
+        .echoed()
+        .forEach(
+            (key, value) -> {
+              JsonNode current = shown.get(key);
+              boolean same =
+                  (current == null || current.isNull()) ? value.isNull() : current.equals(value);
+              if (!same) {
+                changed.add(key);
+              }
+            });
+    return changed;
+  }
+
+  private static Ticket apply(
+      Ticket stored,
+      TicketInput.Update input,
+      Optional<User> newRequester,
+      @Nullable Long defaultBrandId) {
     Long assigneeId = input.changes("assignee_id") ? input.assigneeId() : stored.assigneeId();
     // A status sent as null is refused (BlankValue) before this.
     TicketStatus status =
@@ -229,6 +267,25 @@ public final class TicketRoutes {
     // A ticket with an assignee is no longer new, as in Zendesk.
     if (status == TicketStatus.NEW && assigneeId != null) {
       status = TicketStatus.OPEN;
+    }
+    // A requester sent as null is refused (BlankValue), an unknown one (InvalidValue), before this.
+    long requesterId = newRequester.map(User::id).orElse(stored.requesterId());
+    // As on create: the ticket takes its requester's organization unless one is sent.
+    Long organizationId = stored.organizationId();
+    if (input.changes("organization_id")) {
+      organizationId = input.organizationId();
+    } else if (requesterId != stored.requesterId()) {
+      organizationId = newRequester.orElseThrow().organizationId();
+    }
+    Long brandId = stored.brandId();
+    if (input.changes("brand_id")) {
+      // As on create: a ticket without a brand sent has the account's default brand.
+      brandId = input.brandId() != null ? input.brandId() : defaultBrandId;
+    }
+    List<String> tags = stored.tags();
+    if (input.changes("tags")) {
+      // Zendesk's "set" behaviour: the list sent replaces the ticket's tags; null empties them.
+      tags = input.tags() == null ? List.of() : input.tags();
     }
     return new Ticket(
         stored.id(),
@@ -238,13 +295,13 @@ public final class TicketRoutes {
         status,
         input.changes("priority") ? input.priority() : stored.priority(),
         input.changes("type") ? input.type() : stored.type(),
-        stored.requesterId(),
+        requesterId,
         stored.submitterId(),
         assigneeId,
-        stored.brandId(),
-        stored.organizationId(),
-        stored.externalId(),
-        stored.tags(),
+        brandId,
+        organizationId,
+        input.changes("external_id") ? input.externalId() : stored.externalId(),
+        tags,
         stored.via(),
         stored.commentCount(),
         stored.createdAt(),
@@ -265,6 +322,27 @@ public final class TicketRoutes {
           "Assignee",
           FieldErrorCode.InvalidValue,
           "does not name an agent of this account");
+    }
+  }
+
+  private void checkBrand(Tx tx, long accountId, @Nullable Long brandId, FieldErrors errors) {
+    if (brandId != null && brands.find(tx, accountId, brandId).isEmpty()) {
+      errors.add(
+          "brand_id",
+          "Brand",
+          FieldErrorCode.InvalidValue,
+          "does not name a brand of this account");
+    }
+  }
+
+  private void checkOrganization(
+      Tx tx, long accountId, @Nullable Long organizationId, FieldErrors errors) {
+    if (organizationId != null && organizations.find(tx, accountId, organizationId).isEmpty()) {
+      errors.add(
+          "organization_id",
+          "Organization",
+          FieldErrorCode.InvalidValue,
+          "does not name an organization of this account");
     }
   }
 

@@ -158,13 +158,19 @@ public final class TicketStore {
 
   public void update(Tx tx, Ticket ticket, Instant now) {
     tx.update(
-        "UPDATE tickets SET subject = ?, status = ?, priority = ?, type = ?, assignee_id = ?,"
+        "UPDATE tickets SET subject = ?, status = ?, priority = ?, type = ?, requester_id = ?,"
+            + " assignee_id = ?, brand_id = ?, organization_id = ?, external_id = ?, tags = ?,"
             + " updated_at = ? WHERE account_id = ? AND id = ?",
         ticket.subject(),
         ticket.status().wireName(),
         ticket.priority(),
         ticket.type(),
+        ticket.requesterId(),
         ticket.assigneeId(),
+        ticket.brandId(),
+        ticket.organizationId(),
+        ticket.externalId(),
+        new String(Json.write(ticket.tags()), java.nio.charset.StandardCharsets.UTF_8),
         now,
         ticket.accountId(),
         ticket.id());

@@ -22,9 +22,10 @@ public final class UserJson {
     json.put("suspended", user.suspended());
     // Dialtone deletes no users, so every user is active in Zendesk's sense.
     json.put("active", true);
-    // Dialtone sends no verification emails, so no identity is ever verified: Zendesk's default
-    // for a user created through the API.
-    json.put("verified", false);
+    // Zendesk's "any of the user's identities is verified" comes from following its email, which
+    // is also how a user gets a password there; Dialtone sends no email, so a password is the
+    // proof it has (docs/decisions.md). Every account's first admin has one.
+    json.put("verified", user.hasPassword());
     // Dialtone keeps no per-user preferences; these are the values Zendesk gives a new user.
     json.put("locale", "en-US");
     json.put("time_zone", "UTC");

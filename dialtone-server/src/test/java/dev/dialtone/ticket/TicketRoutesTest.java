@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.TestServer;
@@ -165,6 +166,71 @@ class TicketRoutesTest {
   }
 
   @Test
+  void create_withDescriptionAndNoComment_takesTheDescriptionAsThePublicFirstComment() {
+    Response response =
+        admin.post(
+            "/api/v2/tickets",
+            json(
+                "{'ticket':{'subject':'Printer','description':'It is on fire',"
+                    + "'has_incidents':false}}"));
+
+    JsonNode ticket = created(response).get("ticket");
+    assertThat(response.header("X-Dialtone-Ignored-Fields")).isNull();
+    assertThat(ticket.get("description").asText()).isEqualTo("It is on fire");
+    assertThat(ticket.get("comment_count").asInt()).isEqualTo(1);
+    JsonNode comments =
+        admin
+            .get("/api/v2/tickets/" + ticket.get("id").asLong() + "/comments")
+            .json()
+            .get("comments");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).get("body").asText()).isEqualTo("It is on fire");
+    assertThat(comments.get(0).get("public").asBoolean()).isTrue();
+  }
+
+  @Test
+  void create_withDescriptionAndComment_usesTheCommentAndReportsTheDescriptionIgnored() {
+    Response response =
+        admin.post(
+            "/api/v2/tickets",
+            json(
+                "{'ticket':{'description':'From the description',"
+                    + "'comment':{'body':'From the comment','public':false}}}"));
+
+    JsonNode ticket = created(response).get("ticket");
+    assertThat(response.header("X-Dialtone-Ignored-Fields")).isEqualTo("description");
+    assertThat(ticket.get("description").asText()).isEqualTo("From the comment");
+    JsonNode comments =
+        admin
+            .get("/api/v2/tickets/" + ticket.get("id").asLong() + "/comments")
+            .json()
+            .get("comments");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).get("body").asText()).isEqualTo("From the comment");
+    assertThat(comments.get(0).get("public").asBoolean()).isFalse();
+  }
+
+  @Test
+  void create_withBlankOrWrongDescriptionAndNoComment_isRejected() throws Exception {
+    Response blank =
+        admin.post("/api/v2/tickets", json("{'ticket':{'subject':'Hi','description':'  '}}"));
+    Response wrong = admin.post("/api/v2/tickets", json("{'ticket':{'description':7}}"));
+
+    assertThat(blank.status()).isEqualTo(422);
+    assertThat(blank.json().get("details"))
+        .isEqualTo(
+            tree(
+                "{'comment.body':[{'description':'Comment body: cannot be blank',"
+                    + "'error':'BlankValue'}]}"));
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.json().get("details"))
+        .isEqualTo(
+            tree(
+                "{'description':[{'description':'Description: must be a string, not an"
+                    + " integer','error':'InvalidType'}]}"));
+  }
+
+  @Test
   void create_withTicketThatIsNotAnObject_isInvalidJson() {
     Response rejected = admin.post("/api/v2/tickets", json("{'ticket':[1]}"));
 
@@ -203,6 +269,180 @@ class TicketRoutesTest {
     assertThat(comments).hasSize(2);
     assertThat(comments.get(1).get("body").asText()).isEqualTo("Called back");
     assertThat(comments.get(1).get("public").asBoolean()).isFalse();
+  }
+
+  static long createOrganization(String name) {
+    return created(
+            admin.post("/api/v2/organizations", json("{'organization':{'name':'" + name + "'}}")))
+        .get("organization")
+        .get("id")
+        .asLong();
+  }
+
+  @Test
+  void update_replacesTagsAndSetsTheOtherWritableFields() {
+    long brand =
+        created(
+                admin.post(
+                    "/api/v2/brands", json("{'brand':{'name':'Other','subdomain':'other'}}")))
+            .get("brand")
+            .get("id")
+            .asLong();
+    long organization = createOrganization("Umbrella");
+    long requester =
+        createUser("{'name':'Umbrella Caller','organization_id':" + organization + "}");
+    JsonNode ticket =
+        createTicket("{'comment':{'body':'Hi'},'tags':['old','vip'],'external_id':'crm-2'}");
+    long id = ticket.get("id").asLong();
+
+    Response updated =
+        admin.put(
+            "/api/v2/tickets/" + id,
+            json(
+                "{'ticket':{'tags':['vip','new','new'],'external_id':'crm-3','brand_id':"
+                    + brand
+                    + ",'requester_id':"
+                    + requester
+                    + "}}"));
+
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    assertThat(updated.header("X-Dialtone-Ignored-Fields")).isNull();
+    JsonNode changed = updated.json().get("ticket");
+    assertThat(changed.get("tags").toString()).isEqualTo("[\"vip\",\"new\"]");
+    assertThat(changed.get("external_id").asText()).isEqualTo("crm-3");
+    assertThat(changed.get("brand_id").asLong()).isEqualTo(brand);
+    assertThat(changed.get("requester_id").asLong()).isEqualTo(requester);
+    // As on create, the ticket follows its requester into the requester's organization.
+    assertThat(changed.get("organization_id").asLong()).isEqualTo(organization);
+    assertThat(admin.get("/api/v2/tickets/" + id).json().get("ticket")).isEqualTo(changed);
+
+    JsonNode cleared =
+        admin
+            .put(
+                "/api/v2/tickets/" + id,
+                json("{'ticket':{'tags':[],'external_id':null,'organization_id':null}}"))
+            .json()
+            .get("ticket");
+    assertThat(cleared.get("tags").size()).isZero();
+    assertThat(cleared.get("external_id").isNull()).isTrue();
+    assertThat(cleared.get("organization_id").isNull()).isTrue();
+    assertThat(cleared.get("requester_id").asLong()).isEqualTo(requester);
+  }
+
+  @Test
+  void update_ofTheTicketSentBackWhole_changesOnlyWhatDiffersAndReportsNothing() {
+    long organization = createOrganization("Initech");
+    long requester = createUser("{'name':'Initech Caller','organization_id':" + organization + "}");
+    ObjectNode ticket =
+        (ObjectNode)
+            createTicket(
+                "{'subject':'Before','comment':{'body':'Hi'},'tags':['a'],'priority':'low',"
+                    + "'requester_id':"
+                    + requester
+                    + ",'assignee_id':"
+                    + adminId
+                    + "}");
+    long id = ticket.get("id").asLong();
+    // What the Zendesk Java client sends back: the ticket as read, nulls left out, its own
+    // has_incidents, and the changes.
+    ObjectNode sent = ticket.deepCopy();
+    sent.properties().removeIf(entry -> entry.getValue().isNull());
+    sent.put("has_incidents", false);
+    sent.put("subject", "After");
+    sent.put("status", "pending");
+    sent.putArray("tags").add("a").add("b");
+
+    Response updated = admin.put("/api/v2/tickets/" + id + ".json", "{\"ticket\":" + sent + "}");
+
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    assertThat(updated.header("X-Dialtone-Ignored-Fields")).isNull();
+    JsonNode changed = updated.json().get("ticket");
+    assertThat(changed.get("subject").asText()).isEqualTo("After");
+    assertThat(changed.get("status").asText()).isEqualTo("pending");
+    assertThat(changed.get("tags").toString()).isEqualTo("[\"a\",\"b\"]");
+    for (String unchanged :
+        new String[] {
+          "id",
+          "url",
+          "description",
+          "priority",
+          "requester_id",
+          "submitter_id",
+          "assignee_id",
+          "organization_id",
+          "brand_id",
+          "via",
+          "created_at",
+          "comment_count"
+        }) {
+      assertThat(changed.get(unchanged)).as(unchanged).isEqualTo(ticket.get(unchanged));
+    }
+  }
+
+  @Test
+  void update_withShownButUnstoredFieldsChanged_reportsThemIgnoredAndChangesNothingElse() {
+    JsonNode ticket = createTicket("{'comment':{'body':'The first words'}}");
+    long id = ticket.get("id").asLong();
+
+    Response updated =
+        admin.put(
+            "/api/v2/tickets/" + id,
+            json(
+                "{'ticket':{'id':1,'created_at':'2001-01-01T00:00:00Z','colour':'red',"
+                    + "'description':'Other words','submitter_id':1,'group_id':5,"
+                    + "'collaborator_ids':[],'custom_fields':[]}}"));
+
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    assertThat(updated.header("X-Dialtone-Ignored-Fields"))
+        .isEqualTo("colour,description,submitter_id,group_id");
+    JsonNode stored = updated.json().get("ticket");
+    assertThat(stored.get("id").asLong()).isEqualTo(id);
+    assertThat(stored.get("description").asText()).isEqualTo("The first words");
+    assertThat(stored.get("submitter_id").asLong()).isEqualTo(adminId);
+    assertThat(stored.get("created_at")).isEqualTo(ticket.get("created_at"));
+  }
+
+  @Test
+  void update_withInvalidWritableFields_reportsEveryOneInOne422AndChangesNothing()
+      throws Exception {
+    JsonNode ticket = createTicket("{'comment':{'body':'Hi'},'tags':['keep']}");
+    long id = ticket.get("id").asLong();
+
+    Response rejected =
+        admin.put(
+            "/api/v2/tickets/" + id,
+            json(
+                "{'ticket':{'requester_id':null,'tags':'vip','external_id':5,"
+                    + "'organization_id':99999999999,'brand_id':99999999999}}"));
+
+    assertThat(rejected.status()).isEqualTo(422);
+    assertThat(rejected.json().get("details"))
+        .isEqualTo(
+            tree(
+                "{'requester_id':[{'description':'Requester: cannot be blank',"
+                    + "'error':'BlankValue'}],"
+                    + "'external_id':[{'description':'External ID: must be a string, not an"
+                    + " integer','error':'InvalidType'}],"
+                    + "'tags':[{'description':'Tags: must be an array of strings, not a string',"
+                    + "'error':'InvalidType'}],"
+                    + "'brand_id':[{'description':'Brand: does not name a brand of this"
+                    + " account','error':'InvalidValue'}],"
+                    + "'organization_id':[{'description':'Organization: does not name an"
+                    + " organization of this account','error':'InvalidValue'}]}"));
+    assertThat(admin.get("/api/v2/tickets/" + id).json().get("ticket")).isEqualTo(ticket);
+
+    Response unknownRequester =
+        admin.put("/api/v2/tickets/" + id, json("{'ticket':{'requester_id':99999999999}}"));
+    assertThat(unknownRequester.status()).isEqualTo(422);
+    assertThat(
+            unknownRequester
+                .json()
+                .get("details")
+                .get("requester_id")
+                .get(0)
+                .get("description")
+                .asText())
+        .isEqualTo("Requester: does not name a user of this account");
   }
 
   @Test

@@ -187,6 +187,26 @@ class UserRoutesTest {
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.json().get("user").get("email").asText()).isEqualTo(TestServer.ADMIN_EMAIL);
     assertThat(me.json().get("user").get("role").asText()).isEqualTo("admin");
+    assertThat(me.json().get("user").get("verified").asBoolean()).isTrue();
+  }
+
+  @Test
+  void verified_isTrueOnceTheUserHasAPassword() {
+    long agent = createUser("agent");
+    assertThat(admin.get("/api/v2/users/" + agent).json().get("user").get("verified").asBoolean())
+        .isFalse();
+    assertThat(as(agent).get("/api/v2/users/me").json().get("user").get("verified").asBoolean())
+        .isFalse();
+
+    Response set =
+        admin.post(
+            "/api/v2/users/" + agent + "/password", json("{'password':'a long new secret'}"));
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+
+    assertThat(admin.get("/api/v2/users/" + agent).json().get("user").get("verified").asBoolean())
+        .isTrue();
+    assertThat(as(agent).get("/api/v2/users/me").json().get("user").get("verified").asBoolean())
+        .isTrue();
   }
 
   @Test
