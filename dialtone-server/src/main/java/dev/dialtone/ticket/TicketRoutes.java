@@ -185,7 +185,7 @@ public final class TicketRoutes {
             tx -> {
               Ticket stored =
                   tickets.findForUpdate(tx, accountId, id).orElseThrow(ApiException::notFound);
-              request.ignored(changedEchoes(stored, input, request.baseUrl()));
+              request.ignored(changedEchoes(stored, input, request));
               if (stored.status() == TicketStatus.CLOSED) {
                 errors.add(
                     "status",
@@ -238,8 +238,8 @@ public final class TicketRoutes {
    * ticket shows: those are ignored, so they are reported; sent back as shown, they are not.
    */
   private static List<String> changedEchoes(
-      Ticket stored, TicketInput.Update input, String baseUrl) {
-    JsonNode shown = Json.mapper().valueToTree(TicketJson.render(stored, baseUrl));
+      Ticket stored, TicketInput.Update input, ApiRequest request) {
+    JsonNode shown = Json.mapper().valueToTree(TicketJson.render(stored, request));
     List<String> changed = new ArrayList<>();
     input
         .echoed()
