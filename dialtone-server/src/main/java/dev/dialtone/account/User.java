@@ -3,7 +3,12 @@ package dev.dialtone.account;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A person of one account: an end user who calls, or an agent or admin who answers. */
+/**
+ * A person of one account: an end user who calls, or an agent or admin who answers.
+ *
+ * @param active false once deleted: Zendesk keeps deleted users, so tickets and calls still name
+ *     them, but they sign in nowhere and lists leave them out
+ */
 public record User(
     long id,
     long accountId,
@@ -13,5 +18,6 @@ public record User(
     Role role,
     @Nullable Long organizationId,
     boolean suspended,
+    boolean active,
     Instant createdAt,
     Instant updatedAt) {}

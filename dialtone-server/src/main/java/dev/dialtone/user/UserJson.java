@@ -20,8 +20,8 @@ public final class UserJson {
     json.put("role", user.role().wireName());
     json.put("organization_id", user.organizationId());
     json.put("suspended", user.suspended());
-    // Dialtone deletes no users, so every user is active in Zendesk's sense.
-    json.put("active", true);
+    // False once deleted: Zendesk keeps deleted users, inactive.
+    json.put("active", user.active());
     // Dialtone sends no verification emails, so no identity is ever verified: Zendesk's default
     // for a user created through the API.
     json.put("verified", false);
