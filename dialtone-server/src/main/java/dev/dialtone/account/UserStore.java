@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 public final class UserStore {
   private static final String COLUMNS =
       "id, account_id, name, email, phone, role, organization_id, suspended,"
-          + " password_hash IS NOT NULL AS has_password, created_at, updated_at";
+          + " password_hash IS NOT NULL AS has_password, deleted_at, created_at, updated_at";
+
+  /** Users that are not deleted: the ones lists show. */
+  private static final String ACTIVE = "deleted_at IS NULL";
 
   /** What a new user is made of. */
   public record NewUser(
@@ -72,10 +75,14 @@ public final class UserStore {
         == 1;
   }
 
-  /** Suspends or reactivates the user; false when the account has no such user. */
+  /**
+   * Suspends or reactivates the user; false when the account has no such user, or only a deleted
+   * one: a deleted user stays suspended.
+   */
   public boolean setSuspended(Tx tx, long accountId, long userId, boolean suspended, Instant now) {
     return tx.update(
-            "UPDATE users SET suspended = ?, updated_at = ? WHERE account_id = ? AND id = ?",
+            "UPDATE users SET suspended = ?, updated_at = ? WHERE account_id = ? AND id = ? AND "
+                + ACTIVE,
             suspended,
             now,
             accountId,
@@ -111,8 +118,114 @@ public final class UserStore {
         user.organizationId(),
         false,
         user.passwordHash() != null,
+        true,
         now,
         now);
+  }
+
+  /** What an update changes: every value, as merged from the stored user and the input. */
+  public record Changes(
+      String name,
+      @Nullable String email,
+      @Nullable String phone,
+      Role role,
+      @Nullable Long organizationId) {}
+
+  /** Replaces the user's details; false when the account has no such user. */
+  public boolean update(Tx tx, long accountId, long userId, Changes changes, Instant now) {
+    return tx.update(
+            """
+            UPDATE users SET name = ?, email = ?, phone = ?, phone_digits = ?, role = ?,
+                             organization_id = ?, updated_at = ?
+            WHERE account_id = ? AND id = ?
+            """,
+            changes.name(),
+            changes.email(),
+            changes.phone(),
+            PhoneNumbers.digits(changes.phone()),
+            changes.role().wireName(),
+            changes.organizationId(),
+            now,
+            accountId,
+            userId)
+        == 1;
+  }
+
+  /**
+   * Deletes the user as Zendesk does: the row stays, so that tickets and calls still name it, but
+   * suspended, without a password and out of every list; its API tokens and console sessions are
+   * dropped. False when the account has no such user that is not already deleted.
+   */
+  public boolean markDeleted(Tx tx, long accountId, long userId, Instant now) {
+    boolean found =
+        tx.update(
+                "UPDATE users SET deleted_at = ?, suspended = ?, password_hash = NULL,"
+                    + " updated_at = ? WHERE account_id = ? AND id = ? AND "
+                    + ACTIVE,
+                now,
+                true,
+                now,
+                accountId,
+                userId)
+            == 1;
+    if (found) {
+      tx.update("DELETE FROM oauth_tokens WHERE account_id = ? AND user_id = ?", accountId, userId);
+      tx.update(
+          "DELETE FROM console_sessions WHERE account_id = ? AND user_id = ?", accountId, userId);
+    }
+    return found;
+  }
+
+  /** Users that are not deleted, of the given roles (all when empty), in id order after an id. */
+  public List<User> listAfter(Tx tx, long accountId, List<Role> roles, long afterId, int limit) {
+    List<Object> args = new ArrayList<>();
+    String where = listWhere(accountId, roles, args);
+    args.add(afterId);
+    args.add(limit);
+    return tx.list(
+        "SELECT " + COLUMNS + " FROM users WHERE " + where + " AND id > ? ORDER BY id LIMIT ?",
+        UserStore::map,
+        args.toArray());
+  }
+
+  /** As {@link #listAfter}, in reverse id order before an id. */
+  public List<User> listBefore(Tx tx, long accountId, List<Role> roles, long beforeId, int limit) {
+    List<Object> args = new ArrayList<>();
+    String where = listWhere(accountId, roles, args);
+    args.add(beforeId);
+    args.add(limit);
+    return tx.list(
+        "SELECT " + COLUMNS + " FROM users WHERE " + where + " AND id < ? ORDER BY id DESC LIMIT ?",
+        UserStore::map,
+        args.toArray());
+  }
+
+  /** As {@link #listAfter}, from a position. */
+  public List<User> page(Tx tx, long accountId, List<Role> roles, int offset, int limit) {
+    List<Object> args = new ArrayList<>();
+    String where = listWhere(accountId, roles, args);
+    args.add(limit);
+    args.add(offset);
+    return tx.list(
+        "SELECT " + COLUMNS + " FROM users WHERE " + where + " ORDER BY id LIMIT ? OFFSET ?",
+        UserStore::map,
+        args.toArray());
+  }
+
+  public long countListed(Tx tx, long accountId, List<Role> roles) {
+    List<Object> args = new ArrayList<>();
+    String where = listWhere(accountId, roles, args);
+    return tx.count("SELECT count(*) AS n FROM users WHERE " + where, args.toArray());
+  }
+
+  private static String listWhere(long accountId, List<Role> roles, List<Object> args) {
+    args.add(accountId);
+    String where = "account_id = ? AND " + ACTIVE;
+    if (!roles.isEmpty()) {
+      where += " AND role IN (" + String.join(", ", roles.stream().map(r -> "?").toList()) + ")";
+      roles.forEach(role -> args.add(role.wireName()));
+    }
+    return where;
   }
 
   /** Users matching the filter, in id order, at most {@code limit}. */
@@ -184,6 +297,7 @@ public final class UserStore {
         row.longOrNull("organization_id"),
         Boolean.TRUE.equals(row.bool("suspended")),
         Boolean.TRUE.equals(row.bool("has_password")),
+        row.longOrNull("deleted_at") == null,
         row.instant("created_at"),
         row.instant("updated_at"));
   }

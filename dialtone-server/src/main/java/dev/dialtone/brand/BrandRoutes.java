@@ -10,6 +10,7 @@ import dev.dialtone.http.InputObject;
 import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Pagination;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Create (admins) and show brands (docs/api.md). */
+/** Create (admins), list and show brands (docs/api.md). */
 public final class BrandRoutes {
 
   private final Database database;
@@ -34,6 +35,8 @@ public final class BrandRoutes {
     return List.of(
         Route.post("brands.create", "/api/v2/brands", Access.ADMIN, this::create)
             .summary("Creates a brand"),
+        Route.get("brands.list", "/api/v2/brands", Access.AGENT, this::list)
+            .summary("Lists brands in id order, paged either way"),
         Route.get("brands.show", "/api/v2/brands/{brand_id}", Access.AGENT, this::show)
             .summary("Shows a brand"));
   }
@@ -62,6 +65,25 @@ public final class BrandRoutes {
     Map<String, Object> json =
         BrandJson.render(brand, request.account().defaultBrandId(), request.baseUrl());
     return Reply.created(Map.of("brand", json), Objects.requireNonNull((String) json.get("url")));
+  }
+
+  private Reply list(ApiRequest request) {
+    Pagination pagination = Pagination.of(request);
+    long accountId = request.accountId();
+    Long defaultBrandId = request.account().defaultBrandId();
+    Map<String, Object> body =
+        database.read(
+            tx ->
+                pagination.page(
+                    "brands",
+                    Pagination.listing(
+                        (after, limit) -> brands.listAfter(tx, accountId, after, limit),
+                        (before, limit) -> brands.listBefore(tx, accountId, before, limit),
+                        (offset, limit) -> brands.page(tx, accountId, offset, limit),
+                        () -> brands.count(tx, accountId),
+                        Brand::id),
+                    brand -> BrandJson.render(brand, defaultBrandId, request.baseUrl())));
+    return Reply.ok(body);
   }
 
   private Reply show(ApiRequest request) {

@@ -9,6 +9,7 @@ import dev.dialtone.http.InputObject;
 import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Pagination;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Create (admins) and show organizations (docs/api.md). */
+/** Create and delete (admins), list and show organizations (docs/api.md). */
 public final class OrganizationRoutes {
   private final Database database;
   private final OrganizationStore organizations;
@@ -32,12 +33,20 @@ public final class OrganizationRoutes {
     return List.of(
         Route.post("organizations.create", "/api/v2/organizations", Access.ADMIN, this::create)
             .summary("Creates an organization"),
+        Route.get("organizations.list", "/api/v2/organizations", Access.AGENT, this::list)
+            .summary("Lists organizations in id order, paged either way"),
         Route.get(
                 "organizations.show",
                 "/api/v2/organizations/{organization_id}",
                 Access.AGENT,
                 this::show)
-            .summary("Shows an organization"));
+            .summary("Shows an organization"),
+        Route.delete(
+                "organizations.delete",
+                "/api/v2/organizations/{organization_id}",
+                Access.ADMIN,
+                this::delete)
+            .summary("Deletes an organization; its users and tickets stay, without one"));
   }
 
   private Reply create(ApiRequest request) {
@@ -65,6 +74,33 @@ public final class OrganizationRoutes {
     Map<String, Object> json = OrganizationJson.render(organization, request.baseUrl());
     return Reply.created(
         Map.of("organization", json), Objects.requireNonNull((String) json.get("url")));
+  }
+
+  private Reply list(ApiRequest request) {
+    Pagination pagination = Pagination.of(request);
+    long accountId = request.accountId();
+    Map<String, Object> body =
+        database.read(
+            tx ->
+                pagination.page(
+                    "organizations",
+                    Pagination.listing(
+                        (after, limit) -> organizations.listAfter(tx, accountId, after, limit),
+                        (before, limit) -> organizations.listBefore(tx, accountId, before, limit),
+                        (offset, limit) -> organizations.page(tx, accountId, offset, limit),
+                        () -> organizations.count(tx, accountId),
+                        Organization::id),
+                    organization -> OrganizationJson.render(organization, request.baseUrl())));
+    return Reply.ok(body);
+  }
+
+  /** Zendesk answers 204. */
+  private Reply delete(ApiRequest request) {
+    long id = request.pathId("organization_id");
+    if (!database.write(tx -> organizations.delete(tx, request.accountId(), id))) {
+      throw ApiException.notFound();
+    }
+    return Reply.empty(204);
   }
 
   private Reply show(ApiRequest request) {

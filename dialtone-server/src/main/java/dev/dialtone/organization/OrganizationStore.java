@@ -3,6 +3,7 @@ package dev.dialtone.organization;
 import dev.dialtone.store.Row;
 import dev.dialtone.store.Tx;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -10,12 +11,72 @@ import org.jspecify.annotations.Nullable;
 public final class OrganizationStore {
   private static final String COLUMNS = "id, account_id, name, external_id, created_at, updated_at";
 
+  /** The account's organizations in id order, after an id (0 for the first page). */
+  public List<Organization> listAfter(Tx tx, long accountId, long afterId, int limit) {
+    return tx.list(
+        "SELECT "
+            + COLUMNS
+            + " FROM organizations WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?",
+        OrganizationStore::map,
+        accountId,
+        afterId,
+        limit);
+  }
+
+  /** The account's organizations in reverse id order, before an id. */
+  public List<Organization> listBefore(Tx tx, long accountId, long beforeId, int limit) {
+    return tx.list(
+        "SELECT "
+            + COLUMNS
+            + " FROM organizations WHERE account_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+        OrganizationStore::map,
+        accountId,
+        beforeId,
+        limit);
+  }
+
+  /** The account's organizations in id order, from a position. */
+  public List<Organization> page(Tx tx, long accountId, long offset, int limit) {
+    return tx.list(
+        "SELECT "
+            + COLUMNS
+            + " FROM organizations WHERE account_id = ? ORDER BY id LIMIT ? OFFSET ?",
+        OrganizationStore::map,
+        accountId,
+        limit,
+        offset);
+  }
+
+  public long count(Tx tx, long accountId) {
+    return tx.count("SELECT count(*) AS n FROM organizations WHERE account_id = ?", accountId);
+  }
+
   public Optional<Organization> find(Tx tx, long accountId, long id) {
     return tx.first(
         "SELECT " + COLUMNS + " FROM organizations WHERE account_id = ? AND id = ?",
         OrganizationStore::map,
         accountId,
         id);
+  }
+
+  /**
+   * Deletes the organization; false when the account has none such. As in Zendesk its users and
+   * tickets stay, with no organization.
+   */
+  public boolean delete(Tx tx, long accountId, long id) {
+    if (find(tx, accountId, id).isEmpty()) {
+      return false;
+    }
+    tx.update(
+        "UPDATE users SET organization_id = NULL WHERE account_id = ? AND organization_id = ?",
+        accountId,
+        id);
+    tx.update(
+        "UPDATE tickets SET organization_id = NULL WHERE account_id = ? AND organization_id = ?",
+        accountId,
+        id);
+    return tx.update("DELETE FROM organizations WHERE account_id = ? AND id = ?", accountId, id)
+        == 1;
   }
 
   /** The organization of this name, ignoring case: Zendesk's names are unique that way. */

@@ -252,7 +252,7 @@ public final class ApiRequest implements Step.Chain {
   }
 
   /** Every query parameter, in the order sent; for building page links. */
-  Map<String, List<String>> queryParams() {
+  public Map<String, List<String>> queryParams() {
     return context.queryParamMap();
   }
 

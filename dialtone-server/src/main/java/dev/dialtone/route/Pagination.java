@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +46,43 @@ public final class Pagination {
     long count();
 
     long id(T record);
+  }
+
+  /** One way to read a slice of a listing: from an id (or a position), at most a limit. */
+  @FunctionalInterface
+  public interface Slice<T> {
+    List<T> read(long from, int limit);
+  }
+
+  /** A listing made of its parts, for lists that need no more than their store's queries. */
+  public static <T> Listing<T> listing(
+      Slice<T> after, Slice<T> before, Slice<T> slice, LongSupplier count, ToLongFunction<T> id) {
+    return new Listing<T>() {
+      @Override
+      public List<T> after(long afterId, int limit) {
+        return after.read(afterId, limit);
+      }
+
+      @Override
+      public List<T> before(long beforeId, int limit) {
+        return before.read(beforeId, limit);
+      }
+
+      @Override
+      public List<T> slice(int offset, int limit) {
+        return slice.read(offset, limit);
+      }
+
+      @Override
+      public long count() {
+        return count.getAsLong();
+      }
+
+      @Override
+      public long id(T record) {
+        return id.applyAsLong(record);
+      }
+    };
   }
 
   private sealed interface Mode permits Cursor, Offset {}

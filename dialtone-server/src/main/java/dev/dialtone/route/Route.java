@@ -35,7 +35,8 @@ public record Route(
     GET,
     POST,
     PUT,
-    PATCH
+    PATCH,
+    DELETE
   }
 
   /**
@@ -84,6 +85,10 @@ public record Route(
 
   public static Route patch(String name, String path, Access access, ApiHandler handler) {
     return of(Method.PATCH, name, path, access, handler);
+  }
+
+  public static Route delete(String name, String path, Access access, ApiHandler handler) {
+    return of(Method.DELETE, name, path, access, handler);
   }
 
   /** A GET that answers with server-sent events; it signs in like any other route. */

@@ -63,7 +63,9 @@ public final class TicketRoutes {
         Route.get("tickets.show", "/api/v2/tickets/{ticket_id}", Access.AGENT, this::show)
             .summary("Shows a ticket"),
         Route.put("tickets.update", "/api/v2/tickets/{ticket_id}", Access.AGENT, this::update)
-            .summary("Updates a ticket's status and fields, optionally adding a comment"));
+            .summary("Updates a ticket's status and fields, optionally adding a comment"),
+        Route.delete("tickets.delete", "/api/v2/tickets/{ticket_id}", Access.AGENT, this::delete)
+            .summary("Deletes a ticket and its comments; its calls stay, without a ticket"));
   }
 
   private Reply create(ApiRequest request) {
@@ -128,6 +130,15 @@ public final class TicketRoutes {
             .read(tx -> tickets.find(tx, request.accountId(), id))
             .orElseThrow(ApiException::notFound);
     return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request)));
+  }
+
+  /** Zendesk answers 204; the ticket is then 404 everywhere. */
+  private Reply delete(ApiRequest request) {
+    long id = request.pathId("ticket_id");
+    if (!database.write(tx -> tickets.delete(tx, request.accountId(), id))) {
+      throw ApiException.notFound();
+    }
+    return Reply.empty(204);
   }
 
   private Reply list(ApiRequest request) {

@@ -152,6 +152,31 @@ public final class TicketStore {
         offset);
   }
 
+  /**
+   * Deletes the ticket with its comments and audits; false when the account has no such ticket.
+   * Calls and screen pops that named it stay, their data whole, with no ticket: a later voice
+   * comment on such a call opens a new ticket instead of failing on a ticket that is gone.
+   */
+  public boolean delete(Tx tx, long accountId, long ticketId) {
+    if (findForUpdate(tx, accountId, ticketId).isEmpty()) {
+      return false;
+    }
+    tx.update(
+        "UPDATE calls SET ticket_id = NULL WHERE account_id = ? AND ticket_id = ?",
+        accountId,
+        ticketId);
+    tx.update(
+        "UPDATE screen_pops SET ticket_id = NULL WHERE account_id = ? AND ticket_id = ?",
+        accountId,
+        ticketId);
+    tx.update(
+        "DELETE FROM ticket_comments WHERE account_id = ? AND ticket_id = ?", accountId, ticketId);
+    tx.update(
+        "DELETE FROM ticket_audits WHERE account_id = ? AND ticket_id = ?", accountId, ticketId);
+    return tx.update("DELETE FROM tickets WHERE account_id = ? AND id = ?", accountId, ticketId)
+        == 1;
+  }
+
   public long count(Tx tx, long accountId) {
     return tx.count("SELECT count(*) AS n FROM tickets WHERE account_id = ?", accountId);
   }

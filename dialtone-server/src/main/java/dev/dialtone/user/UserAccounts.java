@@ -112,6 +112,110 @@ public final class UserAccounts {
   }
 
   /**
+   * Zendesk's "Update User": the keys {@link #create} reads, only those sent change ({@code null}
+   * clears {@code email}, {@code phone} and {@code organization_id}). As in Zendesk, an agent
+   * updates end users only and cannot make anyone staff; an admin updates anyone. Nobody changes
+   * their own role, so that an account cannot lose its last admin by its own hand. 404 for a user
+   * of another account, or a deleted one.
+   */
+  public User update(
+      long accountId,
+      User actor,
+      long userId,
+      InputObject input,
+      FieldErrors errors,
+      Consumer<Collection<String>> ignored) {
+    boolean sentName = input.has("name");
+    String name = sentName ? input.requiredText("name", "Name", InputLimits.TEXT) : null;
+    boolean sentEmail = input.has("email");
+    String email = blankToNull(input.text("email", "Email", InputLimits.TEXT));
+    if (email != null && !CredentialRules.isEmail(email)) {
+      input.add("email", "Email", FieldErrorCode.InvalidFormat, CredentialRules.NOT_AN_EMAIL);
+      email = null;
+    }
+    boolean sentPhone = input.has("phone");
+    String phone = blankToNull(input.text("phone", "Phone", InputLimits.TEXT));
+    String roleName = input.oneOf("role", "Role", ROLES);
+    boolean sentOrganization = input.has("organization_id");
+    Long organizationId = input.id("organization_id", "Organization");
+    ignored.accept(input.unknownKeys());
+    Role newRole = roleName == null ? null : Role.byWireName(roleName).orElseThrow();
+    String newEmail = email;
+    return database.write(
+        tx -> {
+          User stored =
+              users
+                  .find(tx, accountId, userId)
+                  .filter(User::active)
+                  .orElseThrow(ApiException::notFound);
+          // Zendesk: agents update end users (and themselves); staff is the admins' business.
+          if (actor.role() != Role.ADMIN
+              && ((stored.role().isStaff() && stored.id() != actor.id())
+                  || (newRole != null && newRole.isStaff() && newRole != stored.role()))) {
+            throw ApiException.forbidden();
+          }
+          if (newRole != null && newRole != stored.role() && stored.id() == actor.id()) {
+            input.add(
+                "role",
+                "Role",
+                FieldErrorCode.InvalidValue,
+                "you cannot change your own role: another admin can");
+          }
+          if (newEmail != null
+              && users
+                  .findByEmail(tx, accountId, newEmail)
+                  .filter(other -> other.id() != stored.id())
+                  .isPresent()) {
+            input.add(
+                "email",
+                "Email",
+                FieldErrorCode.InvalidValue,
+                "is already being used by another user");
+          }
+          if (organizationId != null
+              && organizations.find(tx, accountId, organizationId).isEmpty()) {
+            input.add(
+                "organization_id",
+                "Organization",
+                FieldErrorCode.InvalidValue,
+                "does not name an organization of this account");
+          }
+          errors.throwIfAny();
+          UserStore.Changes changes =
+              new UserStore.Changes(
+                  sentName ? Objects.requireNonNull(name) : stored.name(), // throwIfAny() above
+                  sentEmail ? newEmail : stored.email(),
+                  sentPhone ? phone : stored.phone(),
+                  newRole == null ? stored.role() : newRole,
+                  sentOrganization ? organizationId : stored.organizationId());
+          users.update(tx, accountId, userId, changes, clock.instant());
+          return users.find(tx, accountId, userId).orElseThrow(ApiException::notFound);
+        });
+  }
+
+  /**
+   * Zendesk's "Delete User": the user stays, inactive (see {@link UserStore#markDeleted}); their
+   * tickets and calls keep naming them. Admins only, and nobody deletes themselves (as with
+   * suspension). 404 for a user of another account, or one already deleted.
+   */
+  public User delete(long accountId, User actor, long userId) {
+    if (actor.id() == userId) {
+      throw ApiException.invalid(
+          "id",
+          "User",
+          FieldErrorCode.InvalidValue,
+          "you cannot delete yourself: another admin can");
+    }
+    return database.write(
+        tx -> {
+          if (!users.markDeleted(tx, accountId, userId, clock.instant())) {
+            throw ApiException.notFound();
+          }
+          return users.find(tx, accountId, userId).orElseThrow(ApiException::notFound);
+        });
+  }
+
+  /**
    * Zendesk's "Set a User's Password": an admin sets anyone's {@code password} without knowing the
    * old one; 404 when the account has no such user.
    */

@@ -20,8 +20,8 @@ public final class UserJson {
     json.put("role", user.role().wireName());
     json.put("organization_id", user.organizationId());
     json.put("suspended", user.suspended());
-    // Dialtone deletes no users, so every user is active in Zendesk's sense.
-    json.put("active", true);
+    // False once deleted: Zendesk keeps deleted users, inactive.
+    json.put("active", user.active());
     // Zendesk's "any of the user's identities is verified" comes from following its email, which
     // is also how a user gets a password there; Dialtone sends no email, so a password is the
     // proof it has (docs/decisions.md). Every account's first admin has one.

@@ -1,5 +1,6 @@
 package dev.dialtone.user;
 
+import dev.dialtone.account.Role;
 import dev.dialtone.account.User;
 import dev.dialtone.account.UserFilter;
 import dev.dialtone.account.UserStore;
@@ -14,13 +15,16 @@ import dev.dialtone.http.InputObject;
 import dev.dialtone.http.InputObject.Wording;
 import dev.dialtone.http.Reply;
 import dev.dialtone.route.ApiRequest;
+import dev.dialtone.route.Pagination;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Zendesk's users endpoints that a TPE integration needs (docs/api.md). */
 public final class UserRoutes {
@@ -43,6 +47,8 @@ public final class UserRoutes {
     return List.of(
         Route.post("users.create", "/api/v2/users", Access.AGENT, this::create)
             .summary("Creates a user: an end user who calls, or an agent"),
+        Route.get("users.list", "/api/v2/users", Access.AGENT, this::list)
+            .summary("Lists the users that are not deleted, by role, paged either way"),
         // Before /users/{user_id}: Javalin answers with the first route that matches.
         Route.get("users.me", "/api/v2/users/me", Access.USER, this::me)
             .summary("Shows the signed-in user"),
@@ -50,6 +56,10 @@ public final class UserRoutes {
             .summary("Finds users by phone number in any formatting, name or email"),
         Route.get("users.show", "/api/v2/users/{user_id}", Access.AGENT, this::show)
             .summary("Shows a user"),
+        Route.put("users.update", "/api/v2/users/{user_id}", Access.AGENT, this::update)
+            .summary("Updates a user: agents update end users, admins anyone"),
+        Route.delete("users.delete", "/api/v2/users/{user_id}", Access.ADMIN, this::delete)
+            .summary("Deletes a user: kept inactive, so that its tickets and calls still name it"),
         Route.post(
                 "users.password.set",
                 "/api/v2/users/{user_id}/password",
@@ -83,6 +93,75 @@ public final class UserRoutes {
             request::ignored);
     Map<String, Object> json = UserJson.render(user, request.baseUrl());
     return Reply.created(Map.of("user", json), Objects.requireNonNull((String) json.get("url")));
+  }
+
+  private Reply update(ApiRequest request) {
+    long id = request.pathId("user_id");
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(request.envelope("user"), errors, Wording.SUPPORT);
+    User user =
+        accounts.update(
+            request.accountId(), request.principal().user(), id, input, errors, request::ignored);
+    return Reply.ok(Map.of("user", UserJson.render(user, request.baseUrl())));
+  }
+
+  private Reply delete(ApiRequest request) {
+    long id = request.pathId("user_id");
+    User user = accounts.delete(request.accountId(), request.principal().user(), id);
+    return Reply.ok(Map.of("user", UserJson.render(user, request.baseUrl())));
+  }
+
+  /**
+   * Zendesk's "List Users": {@code role=agent}, or several with {@code role[]=agent&role[]=admin};
+   * a role that does not exist matches nobody, as in Zendesk.
+   */
+  private Reply list(ApiRequest request) {
+    Pagination pagination = Pagination.of(request);
+    List<String> asked = new ArrayList<>();
+    Map<String, List<String>> params = request.queryParams();
+    asked.addAll(params.getOrDefault("role", List.of()));
+    asked.addAll(params.getOrDefault("role[]", List.of()));
+    List<Role> roles =
+        asked.stream().map(Role::byWireName).flatMap(Optional::stream).distinct().toList();
+    boolean nobody = !asked.isEmpty() && roles.isEmpty();
+    long accountId = request.accountId();
+    Map<String, Object> body =
+        database.read(
+            tx ->
+                pagination.page(
+                    "users",
+                    new Pagination.Listing<User>() {
+                      @Override
+                      public List<User> after(long afterId, int limit) {
+                        return nobody
+                            ? List.of()
+                            : users.listAfter(tx, accountId, roles, afterId, limit);
+                      }
+
+                      @Override
+                      public List<User> before(long beforeId, int limit) {
+                        return nobody
+                            ? List.of()
+                            : users.listBefore(tx, accountId, roles, beforeId, limit);
+                      }
+
+                      @Override
+                      public List<User> slice(int offset, int limit) {
+                        return nobody ? List.of() : users.page(tx, accountId, roles, offset, limit);
+                      }
+
+                      @Override
+                      public long count() {
+                        return nobody ? 0 : users.countListed(tx, accountId, roles);
+                      }
+
+                      @Override
+                      public long id(User user) {
+                        return user.id();
+                      }
+                    },
+                    user -> UserJson.render(user, request.baseUrl())));
+    return Reply.ok(body);
   }
 
   /** Zendesk's "Set a User's Password": an admin sets anyone's password without knowing the old. */

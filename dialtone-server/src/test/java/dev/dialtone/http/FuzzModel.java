@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the stored data of the fuzzed account must be: every record a successful request created,
@@ -47,6 +49,31 @@ final class FuzzModel {
   FuzzModel(Map<String, Long> initialRows) {
     rows.putAll(initialRows);
   }
+
+  /**
+   * Forgets the record a successful DELETE of {@code target} removed; {@code rowsNow} and {@code
+   * readCall} give what the delete changed elsewhere.
+   */
+  void forget(String target, Map<String, Long> rowsNow, LongFunction<JsonNode> readCall) {
+    Matcher matcher = DELETED.matcher(target);
+    if (!matcher.find()) {
+      throw new IllegalStateException("a DELETE of " + target + " succeeded");
+    }
+    Long id = Long.valueOf(matcher.group(2));
+    switch (matcher.group(1)) {
+      case "tickets" -> tickets.remove(id);
+      case "users" -> {
+        // Still there, inactive: tickets and calls may go on naming them.
+      }
+      default -> organizations.remove(id);
+    }
+    rows.clear();
+    rows.putAll(rowsNow);
+    calls.replaceAll((callId, call) -> readCall.apply(callId));
+  }
+
+  private static final Pattern DELETED =
+      Pattern.compile("/api/v2/(tickets|users|organizations)/(\\d+)");
 
   void add(String table, long n) {
     rows.merge(table, n, Long::sum);

@@ -62,6 +62,14 @@ class MethodOverrideTest {
     server.close();
   }
 
+  /** Whether some route answers this method on this path (such as DELETE on a show route's). */
+  static boolean routed(String method, String target) {
+    String path = target.replaceFirst("\\?.*$", "").replaceFirst("\\.json$", "");
+    return server.routes().routes().stream()
+        .filter(route -> route.method().name().equals(method))
+        .anyMatch(route -> path.matches(route.path().replaceAll("\\{[a-z_]+}", "[^/]+")));
+  }
+
   @Test
   void overrideHeader_onEveryRouteAndMethod_isIgnoredAndWritesNothing() {
     Map<String, Long> rowsBefore = counts();
@@ -77,8 +85,8 @@ class MethodOverrideTest {
       RouteSamples.Sample sample = samples.valid(route);
       List<String> claimed = new ArrayList<>(List.of(sample.method(), "POST", "PUT", "PATCH"));
       for (String method : METHODS) {
-        if (method.equals(sample.method())) {
-          continue; // without the header that request is the route's own, and may write
+        if (method.equals(sample.method()) || routed(method, sample.path())) {
+          continue; // without the header that request is a route's own, and may write
         }
         Response plain = admin.send(method, sample.path(), sample.body());
         for (String override : claimed.stream().distinct().toList()) {

@@ -7,6 +7,7 @@ import dev.dialtone.route.Route;
 import dev.dialtone.route.RouteTable;
 import dev.dialtone.testing.RandomText;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -82,6 +83,26 @@ final class RouteSamples {
               route,
               "/api/v2/users/search" + json + "?query=" + pick("513-555-7611", "Caller", "x"));
       case "users.show" -> get(route, "/api/v2/users/" + user(random.nextBoolean()) + json);
+      case "users.list" ->
+          get(
+              route,
+              "/api/v2/users"
+                  + json
+                  + pick("", "?role=agent", "?role[]=agent&role[]=admin", "?page[size]=2"));
+      case "users.update" ->
+          new Sample(route, "PUT", "/api/v2/users/" + user(true) + json, userUpdate());
+      case "users.delete" ->
+          new Sample(route, "DELETE", "/api/v2/users/" + user(true) + json, null);
+      case "organizations.list" ->
+          get(route, "/api/v2/organizations" + json + pick("", "?per_page=2", "?page[size]=1"));
+      case "organizations.delete" ->
+          new Sample(
+              route, "DELETE", "/api/v2/organizations/" + spare(model.organizations) + json, null);
+      case "brands.list" ->
+          get(route, "/api/v2/brands" + json + pick("", "?per_page=1&page=2", "?page[size]=1"));
+      case "tickets.delete" ->
+          new Sample(
+              route, "DELETE", "/api/v2/tickets/" + spare(model.tickets.keySet()) + json, null);
       case "organizations.create" ->
           post(
               route,
@@ -254,6 +275,15 @@ final class RouteSamples {
     return "{\"user\":" + user + "}";
   }
 
+  private String userUpdate() {
+    ObjectNode user = NODES.objectNode();
+    user.put("name", "Caller " + text.unicode(1 + random.nextInt(10)));
+    if (random.nextBoolean()) {
+      user.put("phone", "+1 (513) 555-" + (1000 + random.nextInt(9000)));
+    }
+    return "{\"user\":" + user + "}";
+  }
+
   private String ticket() {
     ObjectNode ticket = NODES.objectNode();
     ticket.put("subject", "Printer " + text.unicode(1 + random.nextInt(20)));
@@ -322,6 +352,16 @@ final class RouteSamples {
             .toList();
     return pick(ids);
   }
+
+  /**
+   * A record a delete may take: one of several, so that the samples of other routes always find
+   * one; with too few, an id nobody has (the delete answers 404 and takes nothing).
+   */
+  long spare(Collection<Long> ids) {
+    return ids.size() < 3 ? NOBODYS_ID : pick(new ArrayList<>(ids));
+  }
+
+  private static final long NOBODYS_ID = 987_654_321_987L;
 
   long user(boolean endUser) {
     return pick(endUser ? model.endUsers : model.agents);

@@ -1,0 +1,4 @@
+-- Dialtone schema, version 7 (SQLite). Kept column for column equal to the PostgreSQL one.
+-- Zendesk keeps a deleted user (active: false) so that its tickets and calls still name someone;
+-- deleted_at says since when (NULL for a user who is not deleted).
+ALTER TABLE users ADD COLUMN deleted_at INTEGER;
