@@ -110,6 +110,14 @@ class FuzzTest {
   }
 
   void step() {
+    // A mutated request may turn into a DELETE that succeeds: the samples need an organization
+    // and a ticket to name, so one is made again when the last is gone.
+    if (model.organizations.isEmpty()) {
+      validWrite(samples.valid("organizations.create"));
+    }
+    if (model.tickets.isEmpty()) {
+      validWrite(samples.valid("tickets.create"));
+    }
     int dice = random.nextInt(100);
     if (dice < 10) {
       validWrite(samples.valid(pick(RouteSamples.WRITES)));

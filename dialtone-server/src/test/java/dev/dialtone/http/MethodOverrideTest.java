@@ -137,7 +137,7 @@ class MethodOverrideTest {
   }
 
   static JsonNode ticket(long id) {
-    return admin.get("/api/v2/tickets/" + id).json().get("ticket");
+    return admin.get("/api/v2/tickets/" + id + "?include=comment_count").json().get("ticket");
   }
 
   static Map<String, Long> counts() {
