@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dialtone.testing.Calls;
+import dev.dialtone.testing.ManualClock;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -268,7 +270,10 @@ class ZendeskJavaClientTest {
 
   @Test
   void overTheRateLimitIsARateLimitExceptionWithRetryAfter(@TempDir Path limitedDir) {
-    try (TestServer limited = TestServer.start(limitedDir, config -> config.withRateLimits(3, 3));
+    // A clock that stands still keeps the four requests in one window.
+    ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:20Z"));
+    try (TestServer limited =
+            TestServer.start(limitedDir, clock, config -> config.withRateLimits(3, 3));
         Zendesk client = client(limited, 100)) {
       for (int i = 0; i < 3; i++) {
         assertThat(client.getCurrentUser()).isNotNull();
@@ -279,7 +284,7 @@ class ZendeskJavaClientTest {
 
       assertThat(limit.getStatusCode()).isEqualTo(429);
       assertThat(limit.getBody()).contains("\"error\":\"TooManyRequests\"");
-      assertThat(limit.getRetryAfter()).isBetween(1L, 60L);
+      assertThat(limit.getRetryAfter()).isEqualTo(40L);
     }
   }
 
