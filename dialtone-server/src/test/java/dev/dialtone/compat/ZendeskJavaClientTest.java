@@ -120,7 +120,7 @@ class ZendeskJavaClientTest {
   }
 
   @Test
-  void organizationsAreCreatedReadListedAndDeleted() {
+  void organizationsAreCreatedReadUpdatedListedAndDeleted() {
     Organization acme = new Organization();
     acme.setName("Acme");
 
@@ -129,9 +129,16 @@ class ZendeskJavaClientTest {
     assertThat(created.getName()).isEqualTo("Acme");
 
     assertThat(zendesk.getOrganization(created.getId()).getName()).isEqualTo("Acme");
+    Organization read = zendesk.getOrganization(created.getId());
+    read.setName("Acme Corporation");
+    read.setExternalId("crm-1");
+    Organization updated = zendesk.updateOrganization(read);
+    assertThat(updated).isNotNull();
+    assertThat(updated.getName()).isEqualTo("Acme Corporation");
+    assertThat(zendesk.getOrganization(created.getId()).getExternalId()).isEqualTo("crm-1");
     assertThat(StreamSupport.stream(zendesk.getOrganizations().spliterator(), false))
         .extracting(Organization::getName)
-        .contains("Acme");
+        .contains("Acme Corporation");
 
     zendesk.deleteOrganization(created.getId());
     assertThat(zendesk.getOrganization(created.getId())).isNull();
