@@ -2,8 +2,6 @@ package dev.dialtone.route;
 
 import dev.dialtone.http.Reply;
 import dev.dialtone.idempotency.Idempotency;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,21 +26,12 @@ final class IdempotentReplay implements Step {
     if (key == null) {
       return next.proceed();
     }
-    Reply reply =
-        idempotency.run(
-            request.accountId(),
-            request.method(),
-            request.path(),
-            request.rawBody(),
-            key,
-            next::proceed);
-    // Zendesk's call answers carry no Location and Dialtone's no longer do, but an answer stored
-    // by an older Dialtone (keys live two hours) may still hold one: a replay drops it.
-    if (request.route().name().startsWith("calls.") && reply.headers().containsKey("Location")) {
-      Map<String, String> headers = new LinkedHashMap<>(reply.headers());
-      headers.remove("Location");
-      return new Reply(reply.status(), reply.body(), headers);
-    }
-    return reply;
+    return idempotency.run(
+        request.accountId(),
+        request.method(),
+        request.path(),
+        request.rawBody(),
+        key,
+        next::proceed);
   }
 }
