@@ -125,7 +125,7 @@ public final class AccountAdminRoutes {
     json.put("admin_password", created.password());
     json.put("api_token", created.apiToken());
     json.put("default_brand_id", created.account().defaultBrandId());
-    return Reply.created(Map.of("account", json));
+    return Reply.created(Map.of("account", json)).noStore();
   }
 
   /**

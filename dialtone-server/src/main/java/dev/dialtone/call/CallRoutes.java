@@ -110,7 +110,8 @@ public final class CallRoutes {
                   voiceComments.add(tx, request.principal(), created, voiceComment, now);
               return linkTicket(tx, created, added, now);
             });
-    return Reply.created(new CallEnvelope(call), request.baseUrl() + "/api/v2/calls/" + call.id());
+    // No Location: Zendesk's answer to this POST has none (docs/decisions.md).
+    return Reply.created(new CallEnvelope(call));
   }
 
   private Reply show(ApiRequest request) {

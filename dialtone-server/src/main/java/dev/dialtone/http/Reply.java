@@ -54,6 +54,11 @@ public record Reply(int status, @Nullable Object body, Map<String, String> heade
     return new Reply(303, null, Map.of("Location", location));
   }
 
+  /** This reply shows a secret once: {@code Cache-Control: no-store}, and no {@code ETag}. */
+  public Reply noStore() {
+    return withHeader("Cache-Control", Responses.NO_STORE);
+  }
+
   public Reply withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);

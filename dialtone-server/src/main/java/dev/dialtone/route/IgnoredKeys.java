@@ -2,6 +2,7 @@ package dev.dialtone.route;
 
 import dev.dialtone.http.Reply;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -24,17 +25,20 @@ final class IgnoredKeys implements Step {
     if (reply == null || request.ignoredKeys().isEmpty()) {
       return reply;
     }
-    String keys =
-        request.ignoredKeys().stream()
-            .limit(MAX_SHOWN)
-            .map(IgnoredKeys::headerSafe)
-            .collect(Collectors.joining(","));
-    String quoted = "\"" + keys.replace(",", "\",\"") + "\"";
+    List<String> keys =
+        request.ignoredKeys().stream().limit(MAX_SHOWN).map(IgnoredKeys::headerSafe).toList();
     return reply
-        .withHeader("X-Dialtone-Ignored-Fields", keys)
-        .withHeader(
-            "X-Zendesk-API-Warn",
-            "Removed restricted keys [" + quoted + "] from parameters according to whitelist");
+        .withHeader("X-Dialtone-Ignored-Fields", String.join(",", keys))
+        .withHeader("X-Zendesk-API-Warn", zendeskWarning(keys));
+  }
+
+  /**
+   * Zendesk's wording: {@code Removed restricted keys ["a", "b"] from parameters according to
+   * whitelist}, the names as JSON strings (header-safe keys need no escaping).
+   */
+  static String zendeskWarning(List<String> keys) {
+    String names = keys.stream().map(key -> "\"" + key + "\"").collect(Collectors.joining(", "));
+    return "Removed restricted keys [" + names + "] from parameters according to whitelist";
   }
 
   /**

@@ -51,9 +51,10 @@ public final class Pipeline {
   /**
    * Dialtone's steps: for console routes, the page's safety headers and HTML errors; find the
    * account by host, show the quota, sign in (by header for the API, by session cookie and CSRF
-   * token for the console), check the role, count the request against the rate limit, run at most
-   * once per {@code Idempotency-Key}, name the ignored keys; then the handler. {@code outer} steps
-   * run first, around all of them (a journal, an access log, fault injection).
+   * token for the console), check the role, count the request against the rate limit, tag the
+   * answer for caches (and answer 304 to a GET that has it), run at most once per {@code
+   * Idempotency-Key}, name the ignored keys; then the handler. {@code outer} steps run first,
+   * around all of them (a journal, an access log, fault injection).
    */
   public static Pipeline standard(
       List<Step> outer,
@@ -72,6 +73,7 @@ public final class Pipeline {
     steps.add(new ConsoleSignIn(sessions));
     steps.add(new CheckRole());
     steps.add(RateLimit.count(rateLimits));
+    steps.add(new CacheHeaders());
     steps.add(new IdempotentReplay(idempotency));
     steps.add(new IgnoredKeys());
     return new Pipeline(steps);

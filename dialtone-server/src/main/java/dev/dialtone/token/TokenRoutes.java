@@ -69,7 +69,7 @@ public final class TokenRoutes {
     json.put("token", secret);
     json.put("active", token.active());
     json.put("created_at", Timestamps.render(token.createdAt()));
-    return Reply.created(Map.of("api_token", json));
+    return Reply.created(Map.of("api_token", json)).noStore();
   }
 
   /**
@@ -116,6 +116,6 @@ public final class TokenRoutes {
     json.put("scopes", scopes);
     json.put("expires_at", null);
     json.put("created_at", Timestamps.render(now));
-    return Reply.created(Map.of("token", json));
+    return Reply.created(Map.of("token", json)).noStore();
   }
 }
