@@ -3,15 +3,19 @@ package dev.dialtone.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -20,12 +24,29 @@ import org.sqlite.SQLiteDataSource;
  * writes go through one connection, taken in turn; reads use a small set of read-only connections
  * that WAL lets run beside the writer. {@code synchronous=FULL} makes a commit durable before the
  * client hears of it.
+ *
+ * <p>Writes commit in groups. A commit costs a flush to disk whatever it holds, so a write that
+ * finishes its work while others wait for their turn leaves the transaction open for them: each
+ * runs under its own savepoint, which its failure rolls back alone, and the last of the group (the
+ * one that finds nobody waiting, or the {@value #MAX_GROUP}th) commits them all with one flush. No
+ * write returns before the commit that holds it is on disk; if that commit fails, every write of
+ * the group fails with it, none having been acknowledged.
  */
 public final class SqliteDatabase implements Database {
   /** The database file's name in the data dir. */
   public static final String FILE = "dialtone.db";
 
   private static final int READERS = 4;
+
+  /**
+   * Most writes one commit holds: under a steady queue a group would otherwise grow without end,
+   * and its first write wait as long for its answer.
+   */
+  static final int MAX_GROUP = 32;
+
+  /** How often a write waiting for its group's commit checks that someone is still to make it. */
+  private static final long GROUP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private final SQLiteDataSource dataSource;
@@ -34,6 +55,11 @@ public final class SqliteDatabase implements Database {
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
   private final Duration timeout;
+
+  /** The group the open write transaction holds, or null between commits; under writeLock. */
+  private @Nullable Group group;
+
+  private final GroupSizes groupSizes = new GroupSizes();
 
   // Per instance, not static: it is the transaction this thread has open on this database.
   @SuppressWarnings("ThreadLocalUsage")
@@ -129,11 +155,202 @@ public final class SqliteDatabase implements Database {
       }
       return outer.join(work);
     }
+    Tx tx = new Tx(writer, Dialect.SQLITE);
+    Group mine;
+    T result;
     acquireWriter();
     try {
-      return Transactions.run(writer, Dialect.SQLITE, tx -> work.run(lockedForWriting(tx)), open);
+      mine = groupToJoin();
+      try {
+        result = runInGroup(tx, work);
+      } finally {
+        commitUnlessOthersWait(mine);
+      }
     } finally {
       writeLock.unlock();
+    }
+    awaitCommit(mine);
+    Transactions.runAfterCommit(tx);
+    return result;
+  }
+
+  /** The open group, or a new one whose transaction starts by taking SQLite's write lock. */
+  private Group groupToJoin() {
+    Group current = group;
+    if (current != null) {
+      return current;
+    }
+    Group started = new Group();
+    try {
+      lockedForWriting(new Tx(writer, Dialect.SQLITE));
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    }
+    group = started;
+    return started;
+  }
+
+  /**
+   * Runs one write's work under its own savepoint. Its failure undoes its own writes only, unless
+   * SQLite has rolled back the whole transaction on it (a full disk, an I/O error): then the group,
+   * writes already run included, fails with it.
+   */
+  private <T> T runInGroup(Tx tx, Work<T> work) {
+    Savepoint savepoint;
+    try {
+      savepoint = writer.setSavepoint();
+    } catch (SQLException e) {
+      StoreException failure = new StoreException("savepoint failed", e);
+      failGroup(failure);
+      throw failure;
+    }
+    open.set(tx);
+    try {
+      T result = work.run(tx);
+      writer.releaseSavepoint(savepoint);
+      return result;
+    } catch (SQLException e) {
+      StoreException failure = new StoreException("savepoint release failed", e);
+      failGroup(failure);
+      throw failure;
+    } catch (RuntimeException | Error e) {
+      try {
+        writer.rollback(savepoint);
+      } catch (SQLException gone) {
+        // The savepoint went with the transaction: SQLite rolled it all back on this failure.
+        failGroup(new StoreException("the transaction was rolled back by the database", e));
+      }
+      throw e;
+    } finally {
+      open.remove();
+    }
+  }
+
+  /** Commits the group now, unless another write waiting for its turn will join and commit it. */
+  private void commitUnlessOthersWait(Group mine) {
+    if (group != mine) {
+      return; // it failed, and with it every write it held
+    }
+    mine.writes++;
+    if (mine.writes < MAX_GROUP && writeLock.hasQueuedThreads()) {
+      return;
+    }
+    commit(mine);
+  }
+
+  private void commit(Group mine) {
+    group = null;
+    try {
+      writer.commit();
+      groupSizes.record(mine.writes);
+      mine.finish(null);
+    } catch (SQLException e) {
+      rollbackQuietly();
+      mine.finish(new StoreException("commit failed", e));
+    }
+  }
+
+  private void failGroup(StoreException failure) {
+    Group failed = group;
+    group = null;
+    rollbackQuietly();
+    if (failed != null) {
+      failed.finish(failure);
+    }
+  }
+
+  /**
+   * Rolls back and leaves the writer inside a new transaction, as the driver keeps it between
+   * transactions. When SQLite has already ended the transaction itself, the driver's rollback fails
+   * before it begins the next one, and the next write would run outside any transaction: the
+   * {@code BEGIN} here puts it back (and fails harmlessly when the driver did begin).
+   */
+  private void rollbackQuietly() {
+    try {
+      writer.rollback();
+    } catch (SQLException ignored) {
+      // The failure that led here is what the caller needs to see.
+    }
+    try (Statement statement = writer.createStatement()) {
+      statement.execute("BEGIN");
+    } catch (SQLException alreadyInOne) {
+      // The driver's rollback began the next transaction, as it should.
+    }
+  }
+
+  /**
+   * Waits until the group holding this write has committed, and throws if it failed. A write that
+   * left its group open counted on a waiting one to join; should that one give up its turn (its
+   * wait timed out), this write takes the turn back and commits the group itself.
+   */
+  private void awaitCommit(Group mine) {
+    while (!mine.await(GROUP_POLL_NANOS)) {
+      if (writeLock.tryLock()) {
+        try {
+          if (group == mine) {
+            commit(mine);
+          }
+        } finally {
+          writeLock.unlock();
+        }
+      }
+    }
+    StoreException failure = mine.failure;
+    if (failure != null) {
+      // Each write's own exception, so its stack names its request; the cause names the failure.
+      throw new StoreException("this write's group did not commit", failure);
+    }
+  }
+
+  /**
+   * How many writes each commit held since the database opened: {@code sizes()[n]} commits held
+   * {@code n} writes (the last slot counts {@value #MAX_GROUP}).
+   */
+  public long[] groupSizes() {
+    return groupSizes.snapshot();
+  }
+
+  /** How many writes wait for their turn now. */
+  int writesWaiting() {
+    return writeLock.getQueueLength();
+  }
+
+  /** Writes that share one commit. */
+  private static final class Group {
+    private final CountDownLatch committed = new CountDownLatch(1);
+    private int writes; // under writeLock
+    private volatile @Nullable StoreException failure;
+
+    void finish(@Nullable StoreException failure) {
+      this.failure = failure;
+      committed.countDown();
+    }
+
+    boolean await(long nanos) {
+      try {
+        return committed.await(nanos, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted waiting for the commit", e);
+      }
+    }
+  }
+
+  /** A count of commits by the number of writes they held. */
+  private static final class GroupSizes {
+    private final AtomicLongArray counts = new AtomicLongArray(MAX_GROUP + 1);
+
+    void record(int writes) {
+      counts.incrementAndGet(Math.min(writes, MAX_GROUP));
+    }
+
+    long[] snapshot() {
+      long[] copy = new long[counts.length()];
+      for (int i = 0; i < copy.length; i++) {
+        copy[i] = counts.get(i);
+      }
+      return copy;
     }
   }
 
@@ -178,6 +395,10 @@ public final class SqliteDatabase implements Database {
   public void close() {
     writeLock.lock();
     try {
+      Group pending = group;
+      if (pending != null) {
+        commit(pending); // its writes are done and wait only for this
+      }
       for (Connection connection : all) {
         try {
           connection.close();

@@ -37,6 +37,14 @@ final class Transactions {
         }
       }
     }
+    runAfterCommit(tx);
+    return result;
+  }
+
+  /**
+   * Runs the committed transaction's after-commit actions; a failing one does not stop the rest.
+   */
+  static void runAfterCommit(Tx tx) {
     for (Runnable action : tx.afterCommitActions()) {
       try {
         action.run();
@@ -45,6 +53,5 @@ final class Transactions {
         LOG.warn("an after-commit action failed", e);
       }
     }
-    return result;
   }
 }
