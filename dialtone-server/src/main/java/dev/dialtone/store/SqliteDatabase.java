@@ -263,8 +263,8 @@ public final class SqliteDatabase implements Database {
   /**
    * Rolls back and leaves the writer inside a new transaction, as the driver keeps it between
    * transactions. When SQLite has already ended the transaction itself, the driver's rollback fails
-   * before it begins the next one, and the next write would run outside any transaction: the
-   * {@code BEGIN} here puts it back (and fails harmlessly when the driver did begin).
+   * before it begins the next one, and the next write would run outside any transaction: the {@code
+   * BEGIN} here puts it back (and fails harmlessly when the driver did begin).
    */
   private void rollbackQuietly() {
     try {
