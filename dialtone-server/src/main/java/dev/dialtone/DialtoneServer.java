@@ -29,6 +29,7 @@ import dev.dialtone.console.ErrorPages;
 import dev.dialtone.console.Templates;
 import dev.dialtone.console.TicketPage;
 import dev.dialtone.console.TicketPages;
+import dev.dialtone.event.Event;
 import dev.dialtone.event.EventBus;
 import dev.dialtone.event.InProcessEventBus;
 import dev.dialtone.event.PostgresEventBus;
@@ -92,6 +93,10 @@ public final class DialtoneServer implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(1);
   private static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(2);
+
+  /** The bus's notice that an account's sign-in records changed; no browser listens for it. */
+  private static final String IDENTITY_CHANGED = "identity_changed";
+
   private static final Logger LOG = LoggerFactory.getLogger(DialtoneServer.class);
 
   private final Config config;
@@ -207,6 +212,23 @@ public final class DialtoneServer implements AutoCloseable {
             tokens,
             clock,
             new SignInThrottle(clock, config.signInFailures(), SIGN_IN_WINDOW));
+    // Accounts and signed-in credentials are kept in memory on each node: a change drops them here
+    // before its request answers, and on the other nodes when the bus brings the notice.
+    database
+        .identityChanges()
+        .listen(
+            accountId -> {
+              resolver.forget(accountId);
+              authenticator.forget(accountId);
+              events.publish(new Event(accountId, IDENTITY_CHANGED, ""));
+            });
+    events.subscribe(
+        event -> {
+          if (event.type().equals(IDENTITY_CHANGED)) {
+            resolver.forget(event.accountId());
+            authenticator.forget(event.accountId());
+          }
+        });
     Idempotency idempotency = new Idempotency(database, new IdempotencyKeys(), clock);
     VoiceComments voiceComments = new VoiceComments(tickets, comments, users, screenPops);
     CallRoutes callRoutes =

@@ -28,6 +28,7 @@ public final class AccountStore {
   }
 
   public void setDefaultBrand(Tx tx, long accountId, long brandId) {
+    tx.identityChanged(accountId);
     tx.update("UPDATE accounts SET default_brand_id = ? WHERE id = ?", brandId, accountId);
   }
 
@@ -37,6 +38,7 @@ public final class AccountStore {
    */
   public boolean setRateLimits(
       Tx tx, long accountId, @Nullable Integer support, @Nullable Integer talk) {
+    tx.identityChanged(accountId);
     return tx.update(
             "UPDATE accounts SET rate_limit_support = ?, rate_limit_talk = ? WHERE id = ?",
             support,

@@ -66,6 +66,7 @@ public final class UserStore {
 
   /** Replaces the user's password hash; false when the account has no such user. */
   public boolean setPasswordHash(Tx tx, long accountId, long userId, String hash, Instant now) {
+    tx.identityChanged(accountId);
     return tx.update(
             "UPDATE users SET password_hash = ?, updated_at = ? WHERE account_id = ? AND id = ?",
             hash,
@@ -80,6 +81,7 @@ public final class UserStore {
    * one: a deleted user stays suspended.
    */
   public boolean setSuspended(Tx tx, long accountId, long userId, boolean suspended, Instant now) {
+    tx.identityChanged(accountId);
     return tx.update(
             "UPDATE users SET suspended = ?, updated_at = ? WHERE account_id = ? AND id = ? AND "
                 + ACTIVE,
@@ -133,6 +135,7 @@ public final class UserStore {
 
   /** Replaces the user's details; false when the account has no such user. */
   public boolean update(Tx tx, long accountId, long userId, Changes changes, Instant now) {
+    tx.identityChanged(accountId);
     return tx.update(
             """
             UPDATE users SET name = ?, email = ?, phone = ?, phone_digits = ?, role = ?,
@@ -157,6 +160,7 @@ public final class UserStore {
    * dropped. False when the account has no such user that is not already deleted.
    */
   public boolean markDeleted(Tx tx, long accountId, long userId, Instant now) {
+    tx.identityChanged(accountId);
     boolean found =
         tx.update(
                 "UPDATE users SET deleted_at = ?, suspended = ?, password_hash = NULL,"

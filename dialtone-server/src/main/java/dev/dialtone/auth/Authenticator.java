@@ -1,6 +1,9 @@
 package dev.dialtone.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.dialtone.account.Account;
+import dev.dialtone.account.AccountResolver;
 import dev.dialtone.account.User;
 import dev.dialtone.account.UserStore;
 import dev.dialtone.api.ErrorCode;
@@ -13,11 +16,19 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code Authorization} header the three ways Zendesk does (docs/api.md): Basic {@code
  * email/token:API_TOKEN}, Basic {@code email:password}, and {@code Bearer OAUTH_TOKEN}.
+ *
+ * <p>An API token or OAuth token that signed a user in is kept in memory, by the digest of its
+ * secret, so that a client sending it on every request is not looked up every time: any change to
+ * the account's users or tokens drops the account's entries at once on this node ({@link #forget})
+ * and on the others over the event bus, and an entry lives at most {@link AccountResolver#KEPT}
+ * should a notice be lost. Failed credentials and passwords are never kept (a password's check is
+ * slow on purpose, and must stay so).
  */
 public final class Authenticator {
   private static final String TOKEN_SUFFIX = "/token";
@@ -33,6 +44,16 @@ public final class Authenticator {
   private final Clock clock;
   private final SignInThrottle throttle;
   private final Semaphore passwordChecks;
+  private final Cache<Signed, User> signedIn =
+      Caffeine.newBuilder().maximumSize(MOST_KEPT).expireAfterWrite(AccountResolver.KEPT).build();
+
+  /** Counts {@link #forget} calls, so a user read before a change is not kept after its notice. */
+  private final AtomicLong changes = new AtomicLong();
+
+  private static final int MOST_KEPT = 10_000;
+
+  /** Credentials that signed a user in: the secret only as its digest. */
+  private record Signed(long accountId, String scheme, String name, String digest) {}
 
   public Authenticator(
       Database database, UserStore users, TokenStore tokens, Clock clock, SignInThrottle throttle) {
@@ -134,15 +155,43 @@ public final class Authenticator {
     }
   }
 
+  /**
+   * Drops what this node keeps of the account's signed-in credentials: its users or tokens changed.
+   */
+  public void forget(long accountId) {
+    changes.incrementAndGet();
+    signedIn.asMap().keySet().removeIf(signed -> signed.accountId() == accountId);
+  }
+
   private User identify(Account account, Credentials credentials) {
+    if (credentials.scheme().equals("password")) {
+      return password(account, credentials.name(), credentials.secret())
+          .orElseThrow(ApiException::couldNotAuthenticate);
+    }
+    Signed signed =
+        new Signed(
+            account.id(),
+            credentials.scheme(),
+            credentials.name(), // as sent: the database, not Java, decides which cases match
+            Secrets.digest(credentials.secret()));
+    User kept = signedIn.getIfPresent(signed);
+    if (kept != null) {
+      return kept;
+    }
+    long before = changes.get();
+    User user = lookUp(account, credentials);
+    if (!user.suspended() && changes.get() == before) {
+      signedIn.put(signed, user);
+    }
+    return user;
+  }
+
+  private User lookUp(Account account, Credentials credentials) {
     return switch (credentials.scheme()) {
       case "bearer" ->
           bearer(account, credentials.secret()).orElseThrow(ApiException::invalidToken);
       case "token" ->
           apiToken(account, credentials.name(), credentials.secret())
-              .orElseThrow(ApiException::couldNotAuthenticate);
-      case "password" ->
-          password(account, credentials.name(), credentials.secret())
               .orElseThrow(ApiException::couldNotAuthenticate);
       default -> throw ApiException.couldNotAuthenticate();
     };

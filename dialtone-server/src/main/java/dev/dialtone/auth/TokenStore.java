@@ -52,6 +52,7 @@ public final class TokenStore {
 
   /** Revokes an API token: it signs nobody in from now on. False when the account has no such. */
   public boolean revokeApiToken(Tx tx, long accountId, long id) {
+    tx.identityChanged(accountId);
     return tx.update(
             "UPDATE api_tokens SET active = ? WHERE account_id = ? AND id = ?",
             false,

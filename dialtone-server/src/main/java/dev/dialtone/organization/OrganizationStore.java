@@ -67,6 +67,7 @@ public final class OrganizationStore {
     if (find(tx, accountId, id).isEmpty()) {
       return false;
     }
+    tx.identityChanged(accountId); // a signed-in user's organization is part of who they are
     tx.update(
         "UPDATE users SET organization_id = NULL WHERE account_id = ? AND organization_id = ?",
         accountId,

@@ -21,6 +21,9 @@ public interface Database extends AutoCloseable {
 
   <T> T write(Work<T> work);
 
+  /** Where the caches of sign-in records hear of changes to them ({@link Tx#identityChanged}). */
+  IdentityChanges identityChanges();
+
   /**
    * Whether the database takes a write now: a database that answers reads but refuses writes (a
    * read-only file or server, a full disk) is not ready, since nearly every request writes.

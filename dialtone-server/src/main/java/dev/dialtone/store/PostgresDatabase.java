@@ -20,6 +20,8 @@ public final class PostgresDatabase implements Database {
   @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Tx> open = new ThreadLocal<>();
 
+  private final IdentityChanges identityChanges = new IdentityChanges();
+
   /** How the pool is sized and how long a request waits for a connection. */
   public record PoolSettings(int maxSize, Duration connectionTimeout) {}
 
@@ -73,6 +75,11 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
+  public IdentityChanges identityChanges() {
+    return identityChanges;
+  }
+
+  @Override
   public <T> T read(Work<T> work) {
     return inTransaction(true, work);
   }
@@ -90,7 +97,7 @@ public final class PostgresDatabase implements Database {
     }
     try (Connection connection = pool.getConnection()) {
       connection.setReadOnly(readOnly);
-      return Transactions.run(connection, Dialect.POSTGRESQL, work, open);
+      return Transactions.run(connection, Dialect.POSTGRESQL, identityChanges, work, open);
     } catch (SQLException e) {
       throw new StoreException("no database connection available", e);
     }

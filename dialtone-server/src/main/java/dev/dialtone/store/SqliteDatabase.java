@@ -65,6 +65,8 @@ public final class SqliteDatabase implements Database {
   @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Tx> open = new ThreadLocal<>();
 
+  private final IdentityChanges identityChanges = new IdentityChanges();
+
   private SqliteDatabase(Path file, Duration timeout) throws SQLException {
     this.timeout = timeout;
     SQLiteConfig config = new SQLiteConfig();
@@ -133,6 +135,11 @@ public final class SqliteDatabase implements Database {
   }
 
   @Override
+  public IdentityChanges identityChanges() {
+    return identityChanges;
+  }
+
+  @Override
   public <T> T read(Work<T> work) {
     Tx outer = open.get();
     if (outer != null) {
@@ -140,7 +147,7 @@ public final class SqliteDatabase implements Database {
     }
     Connection connection = takeReader();
     try {
-      return Transactions.run(connection, Dialect.SQLITE, work, open);
+      return Transactions.run(connection, Dialect.SQLITE, identityChanges, work, open);
     } finally {
       readers.add(connection);
     }
@@ -155,7 +162,7 @@ public final class SqliteDatabase implements Database {
       }
       return outer.join(work);
     }
-    Tx tx = new Tx(writer, Dialect.SQLITE);
+    Tx tx = new Tx(writer, Dialect.SQLITE, identityChanges);
     Group mine;
     T result;
     acquireWriter();
@@ -182,7 +189,7 @@ public final class SqliteDatabase implements Database {
     }
     Group started = new Group();
     try {
-      lockedForWriting(new Tx(writer, Dialect.SQLITE));
+      lockedForWriting(new Tx(writer, Dialect.SQLITE, identityChanges));
     } catch (RuntimeException e) {
       rollbackQuietly();
       throw e;

@@ -16,9 +16,13 @@ final class Transactions {
   private Transactions() {}
 
   static <T> T run(
-      Connection connection, Dialect dialect, Database.Work<T> work, ThreadLocal<Tx> open) {
+      Connection connection,
+      Dialect dialect,
+      IdentityChanges identityChanges,
+      Database.Work<T> work,
+      ThreadLocal<Tx> open) {
     boolean committed = false;
-    Tx tx = new Tx(connection, dialect);
+    Tx tx = new Tx(connection, dialect, identityChanges);
     T result;
     open.set(tx);
     try {

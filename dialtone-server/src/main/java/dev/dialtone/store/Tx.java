@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
 public final class Tx {
   private final Connection connection;
   private final Dialect dialect;
+  private final IdentityChanges identityChanges;
   private final List<Runnable> afterCommit = new ArrayList<>();
 
-  Tx(Connection connection, Dialect dialect) {
+  Tx(Connection connection, Dialect dialect, IdentityChanges identityChanges) {
     this.connection = connection;
     this.dialect = dialect;
+    this.identityChanges = identityChanges;
   }
 
   public Dialect dialect() {
@@ -36,6 +38,14 @@ public final class Tx {
    */
   public void afterCommit(Runnable action) {
     afterCommit.add(action);
+  }
+
+  /**
+   * Says that this transaction changes what signs a request in to the account (the account row, a
+   * user, a token): once it commits, every cache of those records drops the account's.
+   */
+  public void identityChanged(long accountId) {
+    afterCommit(() -> identityChanges.announce(accountId));
   }
 
   List<Runnable> afterCommitActions() {

@@ -57,6 +57,33 @@ class MultiNodeTest {
   }
 
   @Test
+  void aUserDeletedThroughOneNode_isRefusedByTheOther_onceTheNoticeArrives() throws Exception {
+    Response created =
+        apiA.post(
+            "/api/v2/users",
+            json("{'user':{'name':'Leaving','email':'leaving@example.com','role':'agent'}}"));
+    long id = created.json().at("/user/id").asLong();
+    Response token =
+        apiA.post(
+            "/api/v2/oauth/tokens",
+            json("{'token':{'user_id':" + id + ",'scopes':['read','write']}}"));
+    Api onB = new Api(nodeB.port()).withBearer(token.json().at("/token/full_token").asText());
+    assertThat(onB.get("/api/v2/users/me").status()).isEqualTo(200);
+    assertThat(onB.get("/api/v2/users/me").status()).as("kept in B's memory").isEqualTo(200);
+
+    assertThat(apiA.send("DELETE", "/api/v2/users/" + id, null).status()).isEqualTo(200);
+
+    // The notice crosses over PostgreSQL's LISTEN/NOTIFY; B's memory keeps nothing past it (and
+    // nothing past AccountResolver.KEPT, 5 s, should it be lost).
+    int status = 0;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+    while (System.nanoTime() < deadline && (status = onB.get("/api/v2/users/me").status()) == 200) {
+      Thread.sleep(20);
+    }
+    assertThat(status).isEqualTo(401);
+  }
+
+  @Test
   void aCallWrittenThroughOneNode_isReadThroughTheOther() {
     long id = createCall(apiA);
 
