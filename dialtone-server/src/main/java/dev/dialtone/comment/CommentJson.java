@@ -2,6 +2,7 @@ package dev.dialtone.comment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dialtone.api.Call;
+import dev.dialtone.api.CallField;
 import dev.dialtone.api.Timestamps;
 import dev.dialtone.call.VoiceCommentRenderer;
 import dev.dialtone.http.Html;
@@ -9,6 +10,7 @@ import dev.dialtone.http.Json;
 import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.ticket.Comment;
 import dev.dialtone.ticket.CommentType;
+import dev.dialtone.ticket.Via;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,15 @@ final class CommentJson {
    * other kinds beside it in a list.
    */
   private static Map<String, Object> tpeVoice(Comment comment, Call call) {
-    return Json.mapper().convertValue(VoiceCommentRenderer.render(comment, call), WIRE_OBJECT);
+    Map<String, Object> json =
+        Json.mapper().convertValue(VoiceCommentRenderer.render(comment, call), WIRE_OBJECT);
+    // The comment came by the call: its direction and lines, as the ticket a call makes shows them.
+    int viaId = "outbound".equals(call.wireValue(CallField.DIRECTION)) ? Via.OUTBOUND : Via.INBOUND;
+    Object from = call.wireValue(CallField.FROM_LINE);
+    Object to = call.wireValue(CallField.TO_LINE);
+    json.put("via", Via.voice(viaId, text(from), text(to)).toJson());
+    json.put("metadata", metadata());
+    return json;
   }
 
   /**
@@ -70,7 +80,9 @@ final class CommentJson {
     json.put("public", comment.isPublic());
     json.put("attachments", List.of());
     json.put("audit_id", comment.auditId());
+    json.put("via", Via.api().toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
+    json.put("metadata", metadata());
     return json;
   }
 
@@ -92,7 +104,10 @@ final class CommentJson {
     json.put("trusted", true);
     json.put("attachments", List.of());
     json.put("audit_id", comment.auditId());
+    json.put(
+        "via", new Via("voice", null, null, text(data.get("from")), text(data.get("to"))).toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
+    json.put("metadata", metadata());
     return json;
   }
 
@@ -113,8 +128,21 @@ final class CommentJson {
     json.put("trusted", true);
     json.put("attachments", List.of());
     json.put("audit_id", comment.auditId());
+    json.put("via", new Via("voice", null, null, null, null).toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
+    json.put("metadata", metadata());
     return json;
+  }
+
+  /**
+   * Zendesk's comment metadata: the client, address and place a comment came from, which Dialtone
+   * does not record, and the custom data no Dialtone route sets.
+   */
+  private static Map<String, Object> metadata() {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("system", Map.of());
+    metadata.put("custom", Map.of());
+    return metadata;
   }
 
   /** The stored {@code data} object; unreadable or absent data shows as an empty object. */
