@@ -2,29 +2,24 @@ package dev.dialtone.comment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dialtone.api.Call;
-import dev.dialtone.api.CallField;
 import dev.dialtone.api.Timestamps;
 import dev.dialtone.call.VoiceCommentRenderer;
-import dev.dialtone.http.Html;
 import dev.dialtone.http.Json;
 import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.ticket.Comment;
 import dev.dialtone.ticket.CommentType;
+import dev.dialtone.ticket.Metadata;
 import dev.dialtone.ticket.Via;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Every kind of ticket comment as the ticket comments list shows it: the one place for that. */
 final class CommentJson {
   private static final TypeReference<LinkedHashMap<String, Object>> WIRE_OBJECT =
       new TypeReference<>() {};
-
-  /** A blank line, whatever its line breaks: where one paragraph ends and the next begins. */
-  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
 
   private CommentJson() {}
 
@@ -45,15 +40,7 @@ final class CommentJson {
    * other kinds beside it in a list.
    */
   private static Map<String, Object> tpeVoice(Comment comment, Call call) {
-    Map<String, Object> json =
-        Json.mapper().convertValue(VoiceCommentRenderer.render(comment, call), WIRE_OBJECT);
-    // The comment came by the call: its direction and lines, as the ticket a call makes shows them.
-    int viaId = "outbound".equals(call.wireValue(CallField.DIRECTION)) ? Via.OUTBOUND : Via.INBOUND;
-    Object from = call.wireValue(CallField.FROM_LINE);
-    Object to = call.wireValue(CallField.TO_LINE);
-    json.put("via", Via.voice(viaId, text(from), text(to)).toJson());
-    json.put("metadata", metadata());
-    return json;
+    return Json.mapper().convertValue(VoiceCommentRenderer.render(comment, call), WIRE_OBJECT);
   }
 
   /**
@@ -61,11 +48,7 @@ final class CommentJson {
    * line break after each {@code </p>} (and after each {@code <br>}), as Zendesk writes them.
    */
   public static String htmlBody(String body) {
-    StringBuilder html = new StringBuilder("<div class=\"zd-comment\" dir=\"auto\">");
-    for (String paragraph : PARAGRAPH_BREAK.split(body.strip(), -1)) {
-      html.append("<p dir=\"auto\">").append(Html.escape(paragraph.strip())).append("</p>\n");
-    }
-    return html.append("</div>").toString();
+    return Comment.htmlBody(body);
   }
 
   private static Map<String, Object> text(Comment comment) {
@@ -82,7 +65,7 @@ final class CommentJson {
     json.put("audit_id", comment.auditId());
     json.put("via", Via.api().toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
-    json.put("metadata", metadata());
+    json.put("metadata", Metadata.none());
     return json;
   }
 
@@ -107,7 +90,7 @@ final class CommentJson {
     json.put(
         "via", new Via("voice", null, null, text(data.get("from")), text(data.get("to"))).toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
-    json.put("metadata", metadata());
+    json.put("metadata", Metadata.none());
     return json;
   }
 
@@ -130,19 +113,8 @@ final class CommentJson {
     json.put("audit_id", comment.auditId());
     json.put("via", new Via("voice", null, null, null, null).toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
-    json.put("metadata", metadata());
+    json.put("metadata", Metadata.none());
     return json;
-  }
-
-  /**
-   * Zendesk's comment metadata: the client, address and place a comment came from, which Dialtone
-   * does not record, and the custom data no Dialtone route sets.
-   */
-  private static Map<String, Object> metadata() {
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("system", Map.of());
-    metadata.put("custom", Map.of());
-    return metadata;
   }
 
   /** The stored {@code data} object; unreadable or absent data shows as an empty object. */
