@@ -174,4 +174,19 @@ class TicketAuditTest {
     assertThat(priority.get("value").asText()).isEqualTo("high");
     assertThat(priority.get("previous_value").isNull()).isTrue();
   }
+
+  @Test
+  void create_replayedWithItsIdempotencyKey_answersTheSameAuditAndStoresNoOther() {
+    Api keyed = admin.withHeader("Idempotency-Key", "audit-replay-1");
+    String body = json("{'ticket':{'subject':'Once','comment':{'body':'Only once'}}}");
+    Response first = keyed.post("/api/v2/tickets", body);
+    long audits = Rows.count(dataDir, "ticket_audits");
+
+    Response replay = keyed.post("/api/v2/tickets", body);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(replay.status()).isEqualTo(201);
+    assertThat(replay.json().get("audit")).isEqualTo(first.json().get("audit"));
+    assertThat(Rows.count(dataDir, "ticket_audits")).isEqualTo(audits);
+  }
 }
