@@ -23,6 +23,8 @@ public enum CallField {
   AGENT_ID(FieldType.ID, Section.CALL, Flag.COMMENT, refersTo(Reference.AGENT)),
   APP_ID(FieldType.ID, Section.CALL, Flag.MANDATORY, Flag.CREATE_ONLY),
   BRAND_ID(FieldType.ID, Section.CALL, refersTo(Reference.BRAND)),
+  // Not in the reference table, but in Zendesk's call object: shown, null, never written.
+  CALL_ABANDONED_POSITION(FieldType.COUNT, Section.QUEUE_AND_IVR, Flag.SERVER),
   CALL_DISPOSITION(FieldType.STRING, Section.OUTCOME, Flag.COMMENT),
   CALL_ENDED_AT(FieldType.TIMESTAMP, Section.CALL, Flag.COMMENT),
   CALL_RECORDING_CONSENT(
@@ -32,6 +34,7 @@ public enum CallField {
   CALL_RECORDING_CONSENT_ACTION(FieldType.STRING, Section.RECORDING_AND_CONSENT, Flag.COMMENT),
   CALL_STARTED_AT(FieldType.TIMESTAMP, Section.CALL, Flag.MANDATORY),
   CALL_TYPE(FieldType.STRING, Section.CALL, Flag.COMMENT),
+  CALLBACK(FieldType.BOOLEAN, Section.CALL, Flag.SERVER),
   CALLBACK_NUMBER(FieldType.STRING, Section.CALL, Flag.COMMENT),
   CALLBACK_SOURCE(FieldType.ENUM, Section.QUEUE_AND_IVR, allowing("queue", "web widget")),
   COMPLETION_STATUS(

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Talk Partner Edition voice comment as the API returns it (docs/api.md): its call's fields in
@@ -16,6 +19,8 @@ import java.util.List;
  * @param title null only for a comment stored before titles were required
  * @param formattedFrom {@code from_line} as a person reads it; null when the call has none
  * @param formattedTo {@code to_line} likewise
+ * @param via Zendesk's {@code via} object: the channel and the call's two lines
+ * @param metadata Zendesk's {@code metadata} object, {@code system} and {@code custom}
  */
 @JsonPropertyOrder({
   "id",
@@ -32,7 +37,9 @@ import java.util.List;
   "trusted",
   "attachments",
   "audit_id",
-  "created_at"
+  "via",
+  "created_at",
+  "metadata"
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VoiceComment(
@@ -47,10 +54,18 @@ public record VoiceComment(
     @JsonProperty("formatted_to") String formattedTo,
     @JsonProperty("transcription_visible") boolean transcriptionVisible,
     @JsonProperty("audit_id") long auditId,
+    @JsonProperty("via") Map<String, Object> via,
     @JsonProperty("created_at")
         @JsonSerialize(using = TimestampCodec.Encoder.class)
         @JsonDeserialize(using = TimestampCodec.Decoder.class)
-        Instant createdAt) {
+        Instant createdAt,
+    @JsonProperty("metadata") Map<String, Object> metadata) {
+  public VoiceComment {
+    // Copied in order: the server's rendering and a decoded answer keep Zendesk's key order.
+    via = Collections.unmodifiableMap(new LinkedHashMap<>(via));
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
   /** The comment's {@code type}, as Zendesk names the kind. */
   public static final String TYPE = "TpeVoiceComment";
 

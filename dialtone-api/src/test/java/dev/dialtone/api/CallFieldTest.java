@@ -97,11 +97,15 @@ class CallFieldTest {
           "external_id");
 
   @Test
-  void catalogue_hasEveryReferenceFieldPlusTheAccountId() {
+  void catalogue_hasEveryReferenceFieldPlusTheAccountIdAndZendesksReadOnlyKeys() {
     List<String> catalogue = Arrays.stream(CallField.values()).map(CallField::wireName).toList();
 
     assertThat(catalogue).containsAll(REFERENCE_FIELDS);
-    assertThat(catalogue).hasSize(REFERENCE_FIELDS.size() + 1).contains("account_id");
+    assertThat(catalogue)
+        .hasSize(REFERENCE_FIELDS.size() + 3)
+        .contains("account_id", "callback", "call_abandoned_position");
+    assertThat(CallField.CALLBACK.is(CallField.Flag.SERVER)).isTrue();
+    assertThat(CallField.CALL_ABANDONED_POSITION.is(CallField.Flag.SERVER)).isTrue();
   }
 
   @Test

@@ -28,7 +28,16 @@ class WireTypesTest {
         "+1 (494) 884-8487",
         false,
         6,
-        Instant.parse("2022-01-27T14:32:00.5Z"));
+        Map.of("channel", "voice"),
+        Instant.parse("2022-01-27T14:32:00.5Z"),
+        metadata());
+  }
+
+  private static Map<String, Object> metadata() {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("system", Map.of());
+    metadata.put("custom", Map.of());
+    return metadata;
   }
 
   @Test
@@ -44,7 +53,8 @@ class WireTypesTest {
                 + "\"via_id\":45,\"external_id\":null,\"recording_url\":\"\",\"dnis\":null},")
         .endsWith(
             "\"transcription_visible\":false,\"trusted\":true,\"attachments\":[],\"audit_id\":6,"
-                + "\"created_at\":\"2022-01-27T14:32:00Z\"}");
+                + "\"via\":{\"channel\":\"voice\"},\"created_at\":\"2022-01-27T14:32:00Z\","
+                + "\"metadata\":{\"system\":{},\"custom\":{}}}");
   }
 
   @Test
@@ -60,6 +70,7 @@ class WireTypesTest {
     assertThat(decoded.data().call().id()).isEqualTo(12);
     assertThat(decoded.data().call().text(CallField.RECORDING_URL)).isNull();
     assertThat(decoded.data().viaId()).isEqualTo(45);
+    assertThat(decoded.via()).isEqualTo(Map.of("channel", "voice"));
   }
 
   @Test

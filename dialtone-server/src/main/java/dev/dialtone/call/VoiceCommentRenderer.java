@@ -7,6 +7,7 @@ import dev.dialtone.api.VoiceCommentData;
 import dev.dialtone.http.Html;
 import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.ticket.Comment;
+import dev.dialtone.ticket.Metadata;
 import dev.dialtone.ticket.Via;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,10 @@ import java.util.Objects;
 public final class VoiceCommentRenderer {
   private VoiceCommentRenderer() {}
 
-  /** The comment as the API returns it. */
+  /**
+   * The comment as the API returns it: the one rendering both the answer that adds it and the
+   * ticket's comment list use.
+   */
   public static VoiceComment render(Comment comment, Call call) {
     List<CallField> displayed = displayed(comment.callFields());
     String title =
@@ -37,7 +41,11 @@ public final class VoiceCommentRenderer {
         PhoneNumbers.format(call.text(CallField.TO_LINE)),
         displayed.contains(CallField.TRANSCRIPT),
         comment.auditId(),
-        comment.createdAt());
+        // The comment came by the call: its direction and lines, as the ticket a call makes shows.
+        Via.voice(viaId(call), call.text(CallField.FROM_LINE), call.text(CallField.TO_LINE))
+            .toJson(),
+        comment.createdAt(),
+        Metadata.none());
   }
 
   /**

@@ -4,25 +4,22 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dialtone.api.Call;
 import dev.dialtone.api.Timestamps;
 import dev.dialtone.call.VoiceCommentRenderer;
-import dev.dialtone.http.Html;
 import dev.dialtone.http.Json;
 import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.ticket.Comment;
 import dev.dialtone.ticket.CommentType;
+import dev.dialtone.ticket.Metadata;
+import dev.dialtone.ticket.Via;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Every kind of ticket comment as the ticket comments list shows it: the one place for that. */
 final class CommentJson {
   private static final TypeReference<LinkedHashMap<String, Object>> WIRE_OBJECT =
       new TypeReference<>() {};
-
-  /** A blank line, whatever its line breaks: where one paragraph ends and the next begins. */
-  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
 
   private CommentJson() {}
 
@@ -51,11 +48,7 @@ final class CommentJson {
    * line break after each {@code </p>} (and after each {@code <br>}), as Zendesk writes them.
    */
   public static String htmlBody(String body) {
-    StringBuilder html = new StringBuilder("<div class=\"zd-comment\" dir=\"auto\">");
-    for (String paragraph : PARAGRAPH_BREAK.split(body.strip(), -1)) {
-      html.append("<p dir=\"auto\">").append(Html.escape(paragraph.strip())).append("</p>\n");
-    }
-    return html.append("</div>").toString();
+    return Comment.htmlBody(body);
   }
 
   private static Map<String, Object> text(Comment comment) {
@@ -70,7 +63,9 @@ final class CommentJson {
     json.put("public", comment.isPublic());
     json.put("attachments", List.of());
     json.put("audit_id", comment.auditId());
+    json.put("via", Via.api().toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
+    json.put("metadata", Metadata.none());
     return json;
   }
 
@@ -92,7 +87,10 @@ final class CommentJson {
     json.put("trusted", true);
     json.put("attachments", List.of());
     json.put("audit_id", comment.auditId());
+    json.put(
+        "via", new Via("voice", null, null, text(data.get("from")), text(data.get("to"))).toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
+    json.put("metadata", Metadata.none());
     return json;
   }
 
@@ -113,7 +111,9 @@ final class CommentJson {
     json.put("trusted", true);
     json.put("attachments", List.of());
     json.put("audit_id", comment.auditId());
+    json.put("via", new Via("voice", null, null, null, null).toJson());
     json.put("created_at", Timestamps.render(comment.createdAt()));
+    json.put("metadata", Metadata.none());
     return json;
   }
 

@@ -11,21 +11,21 @@ final class OrganizationJson {
 
   public static Map<String, Object> render(Organization organization, String baseUrl) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", organization.id());
     json.put("url", baseUrl + "/api/v2/organizations/" + organization.id() + ".json");
+    json.put("id", organization.id());
     json.put("name", organization.name());
-    json.put("external_id", organization.externalId());
     // Keys Zendesk always sends; Dialtone keeps none of these, so they show their defaults.
+    json.put("shared_tickets", false);
+    json.put("shared_comments", false);
+    json.put("external_id", organization.externalId());
+    json.put("created_at", Timestamps.render(organization.createdAt()));
+    json.put("updated_at", Timestamps.render(organization.updatedAt()));
     json.put("domain_names", List.of());
     json.put("details", null);
     json.put("notes", null);
     json.put("group_id", null);
-    json.put("shared_tickets", false);
-    json.put("shared_comments", false);
     json.put("tags", List.of());
     json.put("organization_fields", Map.of());
-    json.put("created_at", Timestamps.render(organization.createdAt()));
-    json.put("updated_at", Timestamps.render(organization.updatedAt()));
     return json;
   }
 }

@@ -93,7 +93,11 @@ final class TicketInput {
           "updated_at",
           "is_public",
           "comment_count",
-          "has_incidents");
+          "has_incidents",
+          "generated_timestamp",
+          "allow_channelback",
+          "allow_attachments",
+          "from_messaging_channel");
 
   /**
    * Shown by Dialtone, writable in Zendesk or meaningful to change, but not stored by a PUT: silent
@@ -107,7 +111,18 @@ final class TicketInput {
           "group_id",
           "collaborator_ids",
           "follower_ids",
-          "custom_fields");
+          "custom_fields",
+          "recipient",
+          "email_cc_ids",
+          "forum_topic_id",
+          "problem_id",
+          "due_at",
+          "satisfaction_rating",
+          "sharing_agreement_ids",
+          "custom_status_id",
+          "fields",
+          "followup_ids",
+          "ticket_form_id");
 
   private TicketInput() {}
 

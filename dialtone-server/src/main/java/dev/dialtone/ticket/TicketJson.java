@@ -40,12 +40,16 @@ public final class TicketJson {
     json.put("via", ticket.via().toJson());
     json.put("created_at", Timestamps.render(ticket.createdAt()));
     json.put("updated_at", Timestamps.render(ticket.updatedAt()));
+    // Zendesk's changes-since stamp, in epoch seconds; Dialtone's is the last update.
+    json.put("generated_timestamp", ticket.updatedAt().getEpochSecond());
     json.put("type", ticket.type());
     json.put("subject", ticket.subject());
     json.put("raw_subject", ticket.subject());
     json.put("description", ticket.description());
     json.put("priority", ticket.priority());
     json.put("status", ticket.status().wireName());
+    // The keys below that Dialtone keeps no data for show Zendesk's values for a ticket without.
+    json.put("recipient", null);
     json.put("requester_id", ticket.requesterId());
     json.put("submitter_id", ticket.submitterId());
     json.put("assignee_id", ticket.assigneeId());
@@ -53,10 +57,24 @@ public final class TicketJson {
     json.put("group_id", null);
     json.put("collaborator_ids", List.of());
     json.put("follower_ids", List.of());
+    json.put("email_cc_ids", List.of());
+    json.put("forum_topic_id", null);
+    json.put("problem_id", null);
+    json.put("has_incidents", false);
+    json.put("is_public", true);
+    json.put("due_at", null);
     json.put("tags", ticket.tags());
     json.put("custom_fields", List.of());
+    json.put("satisfaction_rating", null);
+    json.put("sharing_agreement_ids", List.of());
+    json.put("custom_status_id", null);
+    json.put("fields", List.of());
+    json.put("followup_ids", List.of());
+    json.put("ticket_form_id", null);
     json.put("brand_id", ticket.brandId());
-    json.put("is_public", true);
+    json.put("allow_channelback", false);
+    json.put("allow_attachments", true);
+    json.put("from_messaging_channel", false);
     if (withCommentCount) {
       json.put("comment_count", ticket.commentCount());
     }

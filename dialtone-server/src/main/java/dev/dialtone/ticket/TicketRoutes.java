@@ -20,6 +20,7 @@ import dev.dialtone.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +75,7 @@ public final class TicketRoutes {
     request.ignored(input.unknownKeys());
     Principal principal = request.principal();
     long accountId = request.accountId();
-    Ticket ticket =
+    Answer answer =
         database.write(
             tx -> {
               Optional<User> requester =
@@ -116,11 +117,13 @@ public final class TicketRoutes {
                           input.tags(),
                           Via.api()),
                       now);
-              addComment(tx, principal, created, input.comment(), now);
-              return tickets.find(tx, accountId, created.id()).orElseThrow();
+              TicketAudit audit = openAudit(tx, principal, created, now);
+              addComment(tx, principal, created, audit, input.comment(), now);
+              audit.created(created);
+              return new Answer(tickets.find(tx, accountId, created.id()).orElseThrow(), audit);
             });
-    Map<String, Object> json = TicketJson.render(ticket, request);
-    return Reply.created(Map.of("ticket", json), Objects.requireNonNull((String) json.get("url")));
+    Map<String, Object> json = TicketJson.render(answer.ticket(), request);
+    return Reply.created(answer.toJson(json), Objects.requireNonNull((String) json.get("url")));
   }
 
   private Reply show(ApiRequest request) {
@@ -191,7 +194,7 @@ public final class TicketRoutes {
     request.ignored(input.unknownKeys());
     Principal principal = request.principal();
     long accountId = request.accountId();
-    Ticket ticket =
+    Answer answer =
         database.write(
             tx -> {
               Ticket stored =
@@ -236,12 +239,15 @@ public final class TicketRoutes {
                   apply(stored, input, requester, principal.account().defaultBrandId());
               Instant now = clock.instant();
               tickets.update(tx, changed, now);
+              // Every update is one audit, as in Zendesk, even one that changes nothing.
+              TicketAudit audit = openAudit(tx, principal, changed, now);
               if (input.comment() != null) {
-                addComment(tx, principal, changed, input.comment(), now);
+                addComment(tx, principal, changed, audit, input.comment(), now);
               }
-              return tickets.find(tx, accountId, id).orElseThrow();
+              audit.changed(stored, changed);
+              return new Answer(tickets.find(tx, accountId, id).orElseThrow(), audit);
             });
-    return Reply.ok(Map.of("ticket", TicketJson.render(ticket, request)));
+    return Reply.ok(answer.toJson(TicketJson.render(answer.ticket(), request)));
   }
 
   /**
@@ -357,29 +363,53 @@ public final class TicketRoutes {
     }
   }
 
-  /** A text comment by the caller, in its own audit, counted on the ticket. */
+  /** The ticket and the audit of the change, as create and update answer them. */
+  private record Answer(Ticket ticket, TicketAudit audit) {
+    Map<String, Object> toJson(Map<String, Object> ticketJson) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("ticket", ticketJson);
+      json.put("audit", audit.toJson());
+      return json;
+    }
+  }
+
+  /** Stores the audit of one change by the caller; its events are gathered as the change runs. */
+  private TicketAudit openAudit(Tx tx, Principal principal, Ticket ticket, Instant now) {
+    long authorId = principal.user().id();
+    long auditId = tickets.insertAudit(tx, principal.accountId(), ticket.id(), authorId, now);
+    return new TicketAudit(auditId, ticket.id(), authorId, now);
+  }
+
+  /** A text comment by the caller, in the change's audit, counted on the ticket. */
   private void addComment(
-      Tx tx, Principal principal, Ticket ticket, TicketInput.NewComment comment, Instant now) {
+      Tx tx,
+      Principal principal,
+      Ticket ticket,
+      TicketAudit audit,
+      TicketInput.NewComment comment,
+      Instant now) {
     long accountId = principal.accountId();
     long authorId = principal.user().id();
-    long auditId = tickets.insertAudit(tx, accountId, ticket.id(), authorId, now);
-    comments.insert(
-        tx,
-        new Comment(
-            0,
-            accountId,
-            ticket.id(),
-            auditId,
-            CommentType.TEXT,
-            authorId,
-            comment.isPublic(),
-            comment.body(),
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            now));
+    long auditId = audit.id();
+    Comment added =
+        comments.insert(
+            tx,
+            new Comment(
+                0,
+                accountId,
+                ticket.id(),
+                auditId,
+                CommentType.TEXT,
+                authorId,
+                comment.isPublic(),
+                comment.body(),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                now));
+    audit.comment(added);
     tickets.commentAdded(tx, accountId, ticket.id(), now);
   }
 }

@@ -10,6 +10,8 @@ import dev.dialtone.testing.Calls;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.Rows;
 import dev.dialtone.testing.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,14 @@ class VoiceCommentTest {
 
   static long updatedAtMillis(long callId) {
     return (Long) Rows.single(dataDir, "SELECT updated_at FROM calls WHERE id = ?", callId);
+  }
+
+  static JsonNode node(String singleQuoted) {
+    try {
+      return MAPPER.readTree(json(singleQuoted));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static List<String> keys(JsonNode node) {
@@ -220,13 +230,36 @@ class VoiceCommentTest {
             "trusted",
             "attachments",
             "audit_id",
-            "created_at");
+            "via",
+            "created_at",
+            "metadata");
     assertThat(comment.get("type").asText()).isEqualTo("TpeVoiceComment");
     assertThat(comment.get("public").asBoolean()).isFalse();
     assertThat(comment.get("transcription_visible").asBoolean()).isFalse();
     assertThat(comment.get("attachments").isArray()).isTrue();
     assertThat(comment.get("attachments").size()).isZero();
     assertThat(comment.get("created_at").asText()).endsWith("Z");
+  }
+
+  @Test
+  void answer_isTheCommentTheTicketsListShows_viaAndMetadataIncluded() {
+    long callId =
+        Calls.create(
+            api, "{\"call\": {" + Calls.MINIMAL_FIELDS.replace("inbound", "outbound") + "}}");
+
+    JsonNode answer = comment(callId, "{'title': 'Outbound call'}").json();
+
+    long ticketId = Calls.get(api, callId).get("ticket_id").asLong();
+    JsonNode listed = api.get("/api/v2/tickets/" + ticketId + "/comments").json().get("comments");
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0)).isEqualTo(answer);
+    assertThat(answer.get("via"))
+        .isEqualTo(
+            node(
+                "{'channel': 'voice', 'source': {'from': {'phone': '+16617480123'},"
+                    + " 'to': {'phone': '+14948848487'}, 'rel': 'outbound'}}"));
+    assertThat(answer.get("data").get("via_id").asInt()).isEqualTo(46);
+    assertThat(answer.get("metadata")).isEqualTo(node("{'system': {}, 'custom': {}}"));
   }
 
   @Test
