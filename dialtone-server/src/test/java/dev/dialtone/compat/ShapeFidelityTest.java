@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Calls;
+import dev.dialtone.testing.KnownShapeDifferences;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.Shapes;
-import dev.dialtone.testing.Shapes.Difference;
 import dev.dialtone.testing.TestServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * written from the reference pages each names in its {@code _source}.
  */
 class ShapeFidelityTest {
-  /**
-   * Where Dialtone still differs from Zendesk's documented shapes. Each entry is one key of one
-   * object: Zendesk's type, then Dialtone's ({@link Shapes#ABSENT} for a key one side lacks). The
-   * checks skip these and fail on any other difference; remove an entry when Dialtone is fixed.
-   */
-  static final List<Difference> KNOWN_DIFFERENCES =
-      List.of(
-          known("ticket", "encoded_id", "string", Shapes.ABSENT),
-          known("search_envelope", "facets", "string|null", Shapes.ABSENT));
-
   @TempDir static Path dataDir;
   static TestServer server;
   static Api admin;
@@ -347,7 +337,10 @@ class ShapeFidelityTest {
 
   private static void assertList(
       String where, String envelope, String listKey, JsonNode body, String shape) {
-    Shapes.assertNone(where, Shapes.checkList(envelope, listKey, shape, body), KNOWN_DIFFERENCES);
+    Shapes.assertNone(
+        where,
+        Shapes.checkList(envelope, listKey, shape, body),
+        KnownShapeDifferences.KNOWN_DIFFERENCES);
   }
 
   /** A list of ticket comments, each checked as the kind its {@code type} names. */
@@ -363,7 +356,7 @@ class ShapeFidelityTest {
                     ? "voice_comment"
                     : "comment",
             body),
-        KNOWN_DIFFERENCES);
+        KnownShapeDifferences.KNOWN_DIFFERENCES);
   }
 
   /**
@@ -380,7 +373,7 @@ class ShapeFidelityTest {
   }
 
   private static void assertMatches(String where, String shape, JsonNode json) {
-    Shapes.assertNone(where, Shapes.check(shape, json), KNOWN_DIFFERENCES);
+    Shapes.assertNone(where, Shapes.check(shape, json), KnownShapeDifferences.KNOWN_DIFFERENCES);
   }
 
   private static void assertError(String where, String shape, Response response) {
@@ -394,9 +387,5 @@ class ShapeFidelityTest {
 
   private static long id(Response response, String rootKey) {
     return response.json().get(rootKey).get("id").asLong();
-  }
-
-  static Difference known(String shape, String path, String zendesk, String dialtone) {
-    return new Difference(shape, path, zendesk, dialtone);
   }
 }

@@ -89,7 +89,7 @@ public final class Shapes {
 
   /**
    * The differences of a list answer: the envelope's keys beside {@code listKey}, then each element
-   * against the shape {@code elementShape} names for it.
+   * against the shape {@code elementShape} names for it (null: an element with no shape here).
    */
   public static List<Difference> checkList(
       String envelope, String listKey, Function<JsonNode, String> elementShape, JsonNode json) {
@@ -103,7 +103,10 @@ public final class Shapes {
       found.add(new Difference(envelope, listKey, "array", list == null ? ABSENT : typeOf(list)));
     } else {
       for (JsonNode element : list) {
-        found.addAll(check(elementShape.apply(element), element));
+        String shape = elementShape.apply(element);
+        if (shape != null) {
+          found.addAll(check(shape, element));
+        }
       }
     }
     ObjectNode rest = ((ObjectNode) json).deepCopy();

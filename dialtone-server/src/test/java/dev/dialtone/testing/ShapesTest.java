@@ -122,4 +122,32 @@ class ShapesTest {
         .hasMessageContaining("organization at tags: missing key (Zendesk: array)")
         .hasMessageNotContaining("at notes");
   }
+
+  private static Response answer(int status, String body) {
+    return new Response(
+        status,
+        json(body),
+        java.net.http.HttpHeaders.of(
+            java.util.Map.of("Content-Type", List.of("application/json; charset=utf-8")),
+            (name, value) -> true));
+  }
+
+  @Test
+  void everyAnswerOfZendesksApi_isCheckedByItsRootKey() {
+    Response brand = answer(200, "{'brand': {'id': 1, 'name': 'Acme'}}");
+
+    assertThatThrownBy(() -> AnswerShapes.check("GET", "/api/v2/brands/1.json", brand))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("GET /api/v2/brands/1.json")
+        .hasMessageContaining("brand at subdomain: missing key");
+  }
+
+  @Test
+  void answersWithoutOneKnownRootKey_orOutsideZendesksApi_orFailures_areNotChecked() {
+    AnswerShapes.check("GET", "/_dialtone/brands", answer(200, "{'brand': {'id': 1}}"));
+    AnswerShapes.check("GET", "/api/v2/tickets/1", answer(200, "{'ticket': {}, 'audit': {}}"));
+    AnswerShapes.check("GET", "/api/v2/tickets", answer(200, "{'tickets': [], 'users': []}"));
+    AnswerShapes.check("GET", "/api/v2/tickets/1", answer(404, "{'ticket': {}}"));
+    AnswerShapes.check("POST", "/api/v2/api_tokens", answer(201, "{'api_token': {}}"));
+  }
 }
