@@ -223,6 +223,11 @@ class ShapeFidelityTest {
     long id = brand.get("id").asLong();
 
     object(200, admin.get("/api/v2/brands/" + id), "brand", "GET /api/v2/brands/{id}");
+    object(
+        201,
+        admin.post("/api/v2/brands", json("{'brand': {'name': 'No Subdomain'}}")),
+        "brand",
+        "POST /api/v2/brands (name only)");
 
     assertLists("/api/v2/brands", "brands", "brand");
   }

@@ -17,7 +17,10 @@ public final class KnownShapeDifferences {
           // it; Dialtone keeps no such value.
           known("ticket", "encoded_id", "string", Shapes.ABSENT),
           // Zendesk's search answers carry facets (null unless asked for) beside the results.
-          known("search_envelope", "facets", "string|null", Shapes.ABSENT));
+          known("search_envelope", "facets", "string|null", Shapes.ABSENT),
+          // Zendesk's brand table makes subdomain mandatory; Dialtone creates a brand without one
+          // and shows it null.
+          known("brand", "subdomain", "string", "null"));
 
   private KnownShapeDifferences() {}
 
