@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks every successful JSON answer of Zendesk's API that {@link Api} receives against the shape
- * of the object it holds, when its root key says unambiguously which object that is: {@code call},
- * {@code ticket}, {@code user}, {@code organization} or {@code brand} alone, or one list of them
- * beside its pagination keys. Answers with sideloads or other root keys, and Dialtone's own routes
- * outside {@code /api/v2}, are left to their tests.
+ * Checks every JSON answer of Zendesk's API that {@link Api} receives: an error against Zendesk's
+ * error bodies, a success against the shape of the object it holds when its root key says
+ * unambiguously which object that is ({@code call}, {@code ticket}, {@code user}, {@code
+ * organization} or {@code brand} alone, or one list of them beside its pagination keys, or the bare
+ * voice comment of {@code POST /api/v2/calls/{id}/comments}). Answers with sideloads or other root
+ * keys, and Dialtone's own routes outside {@code /api/v2}, are left to their tests.
  */
 final class AnswerShapes {
   private static final Set<String> OBJECTS =
@@ -37,8 +38,9 @@ final class AnswerShapes {
 
   static void check(String method, String path, Response response) {
     String route = route(path);
+    boolean failed = response.status() >= 400;
     if (!route.startsWith("/api/v2/")
-        || response.status() / 100 != 2
+        || (response.status() / 100 != 2 && !failed)
         || !"application/json".equals(response.mediaType())
         || response.body().isBlank()) {
       return;
@@ -52,7 +54,12 @@ final class AnswerShapes {
     if (!body.isObject()) {
       return;
     }
-    String where = method + " " + path;
+    String where = method + " " + path + " (" + response.status() + ")";
+    if (failed) {
+      Shapes.assertNone(
+          where, Shapes.check("error", body), KnownShapeDifferences.KNOWN_DIFFERENCES);
+      return;
+    }
     if (method.equals("POST") && CALL_COMMENT.matcher(route).matches()) {
       Shapes.assertNone(
           where, Shapes.check("voice_comment", body), KnownShapeDifferences.KNOWN_DIFFERENCES);

@@ -147,7 +147,17 @@ class ShapesTest {
     AnswerShapes.check("GET", "/_dialtone/brands", answer(200, "{'brand': {'id': 1}}"));
     AnswerShapes.check("GET", "/api/v2/tickets/1", answer(200, "{'ticket': {}, 'audit': {}}"));
     AnswerShapes.check("GET", "/api/v2/tickets", answer(200, "{'tickets': [], 'users': []}"));
-    AnswerShapes.check("GET", "/api/v2/tickets/1", answer(404, "{'ticket': {}}"));
     AnswerShapes.check("POST", "/api/v2/api_tokens", answer(201, "{'api_token': {}}"));
+  }
+
+  @Test
+  void everyErrorOfZendesksApi_isCheckedAgainstZendesksErrorBodies() {
+    AnswerShapes.check(
+        "GET", "/api/v2/tickets/1", answer(404, "{'error': 'RecordNotFound', 'description': 'x'}"));
+
+    assertThatThrownBy(
+            () -> AnswerShapes.check("GET", "/api/v2/tickets/1", answer(404, "{'message': 'x'}")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("GET /api/v2/tickets/1 (404)");
   }
 }
