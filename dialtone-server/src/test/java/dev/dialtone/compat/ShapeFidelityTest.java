@@ -4,6 +4,7 @@ import static dev.dialtone.testing.Json.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Calls;
 import dev.dialtone.testing.KnownShapeDifferences;
@@ -313,7 +314,7 @@ class ShapeFidelityTest {
     for (JsonNode result : body.get("results")) {
       // A search result is the object itself plus the kind Zendesk found it as.
       assertThat(result.path("result_type").asText()).isEqualTo("user");
-      ((com.fasterxml.jackson.databind.node.ObjectNode) result).remove("result_type");
+      ((ObjectNode) result).remove("result_type");
     }
     assertList("GET /api/v2/search", "search_envelope", "results", body, "user");
   }

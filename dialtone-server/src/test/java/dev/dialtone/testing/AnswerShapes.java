@@ -27,7 +27,7 @@ final class AnswerShapes {
           "organizations", "organization",
           "brands", "brand",
           "comments", "comment",
-          "results", "search");
+          "results", "user");
   private static final Set<String> PAGINATION =
       Set.of("meta", "links", "count", "next_page", "previous_page", "facets");
 
@@ -92,22 +92,20 @@ final class AnswerShapes {
     String element = LISTS.get(listKey);
     JsonNode list = body.get(listKey);
     if (listKey.equals("results") && list.isArray()) {
-      // A search result is its object plus result_type; only users have a shape here.
+      // A search result is its object plus result_type; of those, only users have a shape here.
       ArrayNode users = body.putArray(listKey);
       for (JsonNode result : list) {
         if (result.isObject() && "user".equals(result.path("result_type").asText())) {
           users.add(((ObjectNode) result).without("result_type"));
         }
       }
-      element = "user";
     }
-    String single = element;
     Shapes.assertNone(
         where,
         Shapes.checkList(
             envelope,
             listKey,
-            item -> listKey.equals("comments") ? commentShape(item) : single,
+            item -> listKey.equals("comments") ? commentShape(item) : element,
             body),
         KnownShapeDifferences.KNOWN_DIFFERENCES);
   }

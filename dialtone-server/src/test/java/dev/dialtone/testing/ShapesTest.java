@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.testing.Shapes.Difference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The shape checker finds each kind of difference, and only those, at the right path. */
@@ -40,7 +43,7 @@ class ShapesTest {
 
   @Test
   void missingExtraAndMistypedKeys_areEachNamedWithTheirPath() {
-    var json = (com.fasterxml.jackson.databind.node.ObjectNode) organization();
+    var json = (ObjectNode) organization();
     json.remove("notes");
     json.put("colour", "red");
     json.put("id", "7");
@@ -108,7 +111,7 @@ class ShapesTest {
 
   @Test
   void theAssertion_skipsKnownDifferences_andNamesEveryOther() {
-    var json = (com.fasterxml.jackson.databind.node.ObjectNode) organization();
+    var json = (ObjectNode) organization();
     json.remove("notes");
     json.remove("tags");
     Difference notes = new Difference("organization", "notes", "string|null", Shapes.ABSENT);
@@ -127,8 +130,8 @@ class ShapesTest {
     return new Response(
         status,
         json(body),
-        java.net.http.HttpHeaders.of(
-            java.util.Map.of("Content-Type", List.of("application/json; charset=utf-8")),
+        HttpHeaders.of(
+            Map.of("Content-Type", List.of("application/json; charset=utf-8")),
             (name, value) -> true));
   }
 
