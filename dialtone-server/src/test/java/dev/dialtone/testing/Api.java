@@ -12,7 +12,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small HTTP client for tests: real requests over loopback, immutable settings. */
+/**
+ * A small HTTP client for tests: real requests over loopback, immutable settings. Every successful
+ * answer of Zendesk's API that names its object by its root key is checked against Zendesk's shape
+ * of that object ({@link AnswerShapes}).
+ */
 public final class Api {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -105,7 +109,9 @@ public final class Api {
     try {
       HttpResponse<String> response =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body(), response.headers());
+      Response answer = new Response(response.statusCode(), response.body(), response.headers());
+      AnswerShapes.check(method, path, answer);
+      return answer;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
