@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A Talk Partner Edition voice comment as the API returns it (docs/api.md): its call's fields in
@@ -62,8 +63,13 @@ public record VoiceComment(
     @JsonProperty("metadata") Map<String, Object> metadata) {
   public VoiceComment {
     // Copied in order: the server's rendering and a decoded answer keep Zendesk's key order.
-    via = Collections.unmodifiableMap(new LinkedHashMap<>(via));
-    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    // Zendesk's own answer to POST /api/v2/calls/{id}/comments has neither key: decoded, it reads
+    // as empty rather than failing.
+    via =
+        Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(via, Map.of())));
+    metadata =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNullElse(metadata, Map.of())));
   }
 
   /** The comment's {@code type}, as Zendesk names the kind. */

@@ -3,6 +3,7 @@ package dev.dialtone.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,21 @@ class WireTypesTest {
     assertThat(decoded.data().call().text(CallField.RECORDING_URL)).isNull();
     assertThat(decoded.data().viaId()).isEqualTo(45);
     assertThat(decoded.via()).isEqualTo(Map.of("channel", "voice"));
+  }
+
+  @Test
+  void voiceComment_withoutViaAndMetadata_asZendeskAnswersItsPost_decodesWithEmptyOnes()
+      throws Exception {
+    ObjectNode json =
+        (ObjectNode) JSON.readTree(JSON.writeValueAsString(comment(List.of(CallField.DIRECTION))));
+    json.remove("via");
+    json.remove("metadata");
+
+    VoiceComment decoded = JSON.treeToValue(json, VoiceComment.class);
+
+    assertThat(decoded.id()).isEqualTo(5);
+    assertThat(decoded.via()).isEmpty();
+    assertThat(decoded.metadata()).isEmpty();
   }
 
   @Test

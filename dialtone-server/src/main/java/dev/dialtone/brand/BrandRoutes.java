@@ -46,7 +46,8 @@ public final class BrandRoutes {
     InputObject input = new InputObject(request.envelope("brand"), errors, Wording.SUPPORT);
     String sent = input.requiredText("name", "Name", InputLimits.TEXT);
     String name = sent == null ? null : sent.strip();
-    String subdomain = input.text("subdomain", "Subdomain", InputLimits.TEXT);
+    // Mandatory, as in Zendesk: a brand is reached by its subdomain.
+    String subdomain = input.requiredText("subdomain", "Subdomain", InputLimits.TEXT);
     if (subdomain != null && !CredentialRules.isSubdomain(subdomain)) {
       input.add(
           "subdomain", "Subdomain", FieldErrorCode.InvalidFormat, CredentialRules.NOT_A_SUBDOMAIN);

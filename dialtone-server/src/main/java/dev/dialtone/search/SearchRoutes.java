@@ -60,6 +60,7 @@ public final class SearchRoutes {
                   return json;
                 })
             .toList());
+    body.put("facets", null); // Zendesk's: null unless asked for, and Dialtone computes none
     body.put("count", result.count());
     body.put("next_page", null);
     body.put("previous_page", null);

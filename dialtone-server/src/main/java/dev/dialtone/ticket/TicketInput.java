@@ -95,6 +95,7 @@ final class TicketInput {
           "comment_count",
           "has_incidents",
           "generated_timestamp",
+          "encoded_id",
           "allow_channelback",
           "allow_attachments",
           "from_messaging_channel");

@@ -18,6 +18,14 @@ public final class TicketJson {
     return render(ticket, request.baseUrl(), includesCommentCount(request));
   }
 
+  /**
+   * Zendesk's short text form of a ticket's id, as it shows in mail subjects: Dialtone's is the id
+   * in base 36, upper case (docs/api.md).
+   */
+  static String encodedId(long id) {
+    return Long.toString(id, 36).toUpperCase(java.util.Locale.ROOT);
+  }
+
   static boolean includesCommentCount(ApiRequest request) {
     String include = request.query("include");
     if (include == null) {
@@ -37,6 +45,7 @@ public final class TicketJson {
     json.put("url", baseUrl + "/api/v2/tickets/" + ticket.id() + ".json");
     json.put("id", ticket.id());
     json.put("external_id", ticket.externalId());
+    json.put("encoded_id", encodedId(ticket.id()));
     json.put("via", ticket.via().toJson());
     json.put("created_at", Timestamps.render(ticket.createdAt()));
     json.put("updated_at", Timestamps.render(ticket.updatedAt()));

@@ -46,9 +46,18 @@ class BrandListTest {
   }
 
   static long brand(Api api, String name) {
-    Response created = api.post("/api/v2/brands", json("{'brand':{'name':'" + name + "'}}"));
+    Response created =
+        api.post(
+            "/api/v2/brands",
+            json("{'brand':{'name':'" + name + "','subdomain':'" + subdomainOf(name) + "'}}"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().get("brand").get("id").asLong();
+  }
+
+  static String subdomainOf(String name) {
+    return name.toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-|-$", "");
   }
 
   static List<Long> ids(JsonNode page) {

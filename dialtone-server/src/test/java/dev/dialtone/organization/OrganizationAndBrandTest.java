@@ -108,6 +108,17 @@ class OrganizationAndBrandTest {
   }
 
   @Test
+  void brand_withoutASubdomain_isRefused_asZendeskRefusesIt() {
+    Response rejected = admin.post("/api/v2/brands", json("{'brand':{'name':'No address'}}"));
+
+    assertThat(rejected.status()).isEqualTo(422);
+    assertThat(rejected.json().get("details").toString())
+        .isEqualTo(
+            json(
+                "{'subdomain':[{'description':'Subdomain: cannot be blank','error':'BlankValue'}]}"));
+  }
+
+  @Test
   void brand_reportsBlankNameAndBadSubdomainTogether() {
     Response rejected =
         admin.post("/api/v2/brands", json("{'brand':{'name':'','subdomain':'Not A Label'}}"));
@@ -134,7 +145,8 @@ class OrganizationAndBrandTest {
 
     assertThat(agent.post("/api/v2/organizations", json("{'organization':{'name':'X'}}")).status())
         .isEqualTo(403);
-    assertThat(agent.post("/api/v2/brands", json("{'brand':{'name':'X'}}")).status())
+    assertThat(
+            agent.post("/api/v2/brands", json("{'brand':{'name':'X','subdomain':'x'}}")).status())
         .isEqualTo(403);
     assertThat(agent.get("/api/v2/organizations/" + organization).status()).isEqualTo(200);
   }

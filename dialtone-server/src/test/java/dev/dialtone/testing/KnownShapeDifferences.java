@@ -11,20 +11,9 @@ import java.util.List;
  * when Dialtone is fixed, and never add one without re-reading the fixture's {@code _source}.
  */
 public final class KnownShapeDifferences {
-  public static final List<Difference> KNOWN_DIFFERENCES =
-      List.of(
-          // Zendesk's ticket table lists encoded_id, the ticket's id as the agent interface shows
-          // it; Dialtone keeps no such value.
-          known("ticket", "encoded_id", "string", Shapes.ABSENT),
-          // Zendesk's search answers carry facets (null unless asked for) beside the results.
-          known("search_envelope", "facets", "string|null", Shapes.ABSENT),
-          // Zendesk's brand table makes subdomain mandatory; Dialtone creates a brand without one
-          // and shows it null.
-          known("brand", "subdomain", "string", "null"));
+  // Empty: every difference found so far is fixed. Entries are new Difference(shape, path,
+  // Zendesk's type, Dialtone's).
+  public static final List<Difference> KNOWN_DIFFERENCES = List.of();
 
   private KnownShapeDifferences() {}
-
-  private static Difference known(String shape, String path, String zendesk, String dialtone) {
-    return new Difference(shape, path, zendesk, dialtone);
-  }
 }
