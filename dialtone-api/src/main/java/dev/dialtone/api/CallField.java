@@ -98,7 +98,8 @@ public enum CallField {
   UPDATED_AT(FieldType.TIMESTAMP, Section.CALL, Flag.SERVER),
   VOICEMAIL(FieldType.BOOLEAN, Section.OUTCOME),
   WAIT_TIME(FieldType.COUNT, Section.QUEUE_AND_IVR, Flag.COMMENT),
-  WRAP_UP_TIME(FieldType.COUNT, Section.HANDLING_TIMES, Flag.COMMENT);
+  // Not in the reference's "Valid comment fields": a voice comment never shows it.
+  WRAP_UP_TIME(FieldType.COUNT, Section.HANDLING_TIMES);
 
   /** Something the catalogue says of a field: a {@link Flag} or one of the rules below. */
   private sealed interface Option permits Flag, AllowedValues, MaxLength, RefersTo {}

@@ -281,6 +281,13 @@ class CallFieldTest {
     for (CallField field : CallField.mandatory()) {
       assertThat(CallField.displayable(field.wireName())).as(field.wireName()).isPresent();
     }
+    for (CallField field : CallField.values()) {
+      boolean listed =
+          VALID_COMMENT_FIELDS.contains(field.wireName()) || field.is(CallField.Flag.MANDATORY);
+      assertThat(CallField.displayable(field.wireName()).isPresent())
+          .as("%s is displayable exactly when the reference lists it", field.wireName())
+          .isEqualTo(listed);
+    }
     assertThat(CallField.displayable("brand_id")).isEmpty();
     assertThat(CallField.displayable("no_such_field")).isEmpty();
   }
