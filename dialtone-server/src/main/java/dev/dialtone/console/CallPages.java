@@ -10,7 +10,6 @@ import dev.dialtone.http.ApiException;
 import dev.dialtone.http.Reply;
 import dev.dialtone.organization.Organization;
 import dev.dialtone.organization.OrganizationStore;
-import dev.dialtone.phone.PhoneNumbers;
 import dev.dialtone.route.ApiRequest;
 import dev.dialtone.route.Route;
 import dev.dialtone.store.Database;
@@ -155,9 +154,9 @@ public final class CallPages {
                   "Call #"
                       + id
                       + ": "
-                      + line(call.text(CallField.FROM_LINE))
+                      + Formats.phone(call.text(CallField.FROM_LINE))
                       + " \u2192 "
-                      + line(call.text(CallField.TO_LINE));
+                      + Formats.phone(call.text(CallField.TO_LINE));
               return new CallView(
                   Shell.of(request, assets, "Call #" + id, Shell.Section.CALLS),
                   id,
@@ -204,22 +203,13 @@ public final class CallPages {
     return new CallList.Row(
         call.id(),
         Optional.ofNullable(call.text(CallField.DIRECTION)).orElse(""),
-        line(call.text(CallField.FROM_LINE)),
-        line(call.text(CallField.TO_LINE)),
+        Formats.phone(call.text(CallField.FROM_LINE)),
+        Formats.phone(call.text(CallField.TO_LINE)),
         Formats.minute(call.instant(CallField.CALL_STARTED_AT)),
         duration == null ? "" : Formats.duration(duration),
         status == null || status.isEmpty() ? "in progress" : status,
         agentId == null ? "" : names.of(agentId),
         call.ticketId());
-  }
-
-  /** A line as an agent reads it, or as it was written when it is no phone number. */
-  private static String line(@Nullable String line) {
-    if (line == null) {
-      return "";
-    }
-    String formatted = PhoneNumbers.format(line);
-    return formatted.equals(PhoneNumbers.UNKNOWN) ? line : formatted;
   }
 
   /** The value when the catalogue allows it for the field; otherwise null, and a notice. */

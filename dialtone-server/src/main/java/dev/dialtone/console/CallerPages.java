@@ -78,7 +78,7 @@ public final class CallerPages {
                                   u.id(),
                                   u.name(),
                                   Objects.requireNonNullElse(u.email(), ""),
-                                  Objects.requireNonNullElse(u.phone(), ""),
+                                  Formats.phone(u.phone()),
                                   u.role().wireName()))
                       .toList();
               String notice =
@@ -127,7 +127,7 @@ public final class CallerPages {
                   user.id(),
                   user.name(),
                   Objects.requireNonNullElse(user.email(), ""),
-                  Objects.requireNonNullElse(user.phone(), ""),
+                  Formats.phone(user.phone()),
                   user.role().wireName(),
                   organization,
                   user.suspended(),

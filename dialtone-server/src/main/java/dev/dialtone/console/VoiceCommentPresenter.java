@@ -81,9 +81,9 @@ final class VoiceCommentPresenter {
 
   /** A line as agents know it: its nickname first when it has one, then the number. */
   static String line(@Nullable String line, @Nullable String nickname) {
-    String number = PhoneNumbers.format(line);
-    if (number.equals(PhoneNumbers.UNKNOWN) && line != null && !line.isBlank()) {
-      number = line; // a SIP address or extension reads better as itself than as "Unknown"
+    String number = Formats.phone(line);
+    if (number.isEmpty()) {
+      number = PhoneNumbers.UNKNOWN;
     }
     return nickname == null || nickname.isBlank() ? number : nickname + " (" + number + ")";
   }

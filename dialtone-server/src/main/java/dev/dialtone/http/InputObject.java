@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -309,6 +310,26 @@ public final class InputObject {
   /** Whether the key has an error. */
   public boolean failed(String key) {
     return errors.has(prefix + key);
+  }
+
+  /**
+   * The keys no read asked for that the record shows ({@code shown}, as rendered) with another
+   * value than the one sent, and the keys it does not show at all: what an update ignores and
+   * reports. A key sent back exactly as shown is an echo of a read-modify-write client, not a
+   * request, so it is left out.
+   */
+  public List<String> changedEchoes(Map<String, ?> shown) {
+    JsonNode rendered = Json.mapper().valueToTree(shown);
+    List<String> changed = new ArrayList<>();
+    for (String key : unknownKeys()) {
+      JsonNode current = rendered.get(key.substring(prefix.length()));
+      JsonNode value = node.get(key.substring(prefix.length()));
+      boolean same = current != null && (current.isNull() ? value.isNull() : current.equals(value));
+      if (!same) {
+        changed.add(key);
+      }
+    }
+    return changed;
   }
 
   /** The keys that no read asked for, with their path from the envelope, in the order sent. */

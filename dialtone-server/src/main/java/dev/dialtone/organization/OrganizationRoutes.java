@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Create and delete (admins), list and show organizations (docs/api.md). */
+/** Create, update and delete (admins), list and show organizations (docs/api.md). */
 public final class OrganizationRoutes {
   private final Database database;
   private final OrganizationStore organizations;
@@ -41,6 +41,12 @@ public final class OrganizationRoutes {
                 Access.AGENT,
                 this::show)
             .summary("Shows an organization"),
+        Route.put(
+                "organizations.update",
+                "/api/v2/organizations/{organization_id}",
+                Access.ADMIN,
+                this::update)
+            .summary("Changes an organization's name or external id"),
         Route.delete(
                 "organizations.delete",
                 "/api/v2/organizations/{organization_id}",
@@ -74,6 +80,48 @@ public final class OrganizationRoutes {
     Map<String, Object> json = OrganizationJson.render(organization, request.baseUrl());
     return Reply.created(
         Map.of("organization", json), Objects.requireNonNull((String) json.get("url")));
+  }
+
+  /**
+   * Zendesk's clients send the whole organization back (read, modify, write): the keys Dialtone
+   * shows but does not keep are accepted silently when they still read as shown, and named as
+   * ignored when they were changed.
+   */
+  private Reply update(ApiRequest request) {
+    long id = request.pathId("organization_id");
+    FieldErrors errors = new FieldErrors();
+    InputObject input = new InputObject(request.envelope("organization"), errors, Wording.SUPPORT);
+    boolean renames = input.has("name");
+    String sent = renames ? input.requiredText("name", "Name", InputLimits.TEXT) : null;
+    String name = sent == null ? null : sent.strip();
+    boolean reidentifies = input.has("external_id");
+    String externalId = input.text("external_id", "External ID", InputLimits.TEXT);
+    Organization organization =
+        database.write(
+            tx -> {
+              Organization stored =
+                  organizations
+                      .find(tx, request.accountId(), id)
+                      .orElseThrow(ApiException::notFound);
+              if (name != null
+                  && organizations
+                      .findByName(tx, request.accountId(), name)
+                      .filter(other -> other.id() != id)
+                      .isPresent()) {
+                input.add("name", "Name", FieldErrorCode.InvalidValue, "has already been taken");
+              }
+              errors.throwIfAny();
+              request.ignored(
+                  input.changedEchoes(OrganizationJson.render(stored, request.baseUrl())));
+              return organizations.update(
+                  tx,
+                  stored,
+                  name == null ? stored.name() : name,
+                  reidentifies ? externalId : stored.externalId(),
+                  clock.instant());
+            });
+    return Reply.ok(
+        Map.of("organization", OrganizationJson.render(organization, request.baseUrl())));
   }
 
   private Reply list(ApiRequest request) {

@@ -102,6 +102,26 @@ public final class OrganizationStore {
     return new Organization(id, accountId, name, externalId, now, now);
   }
 
+  /** Stores the organization's new name and external id, as of {@code now}. */
+  public Organization update(
+      Tx tx, Organization organization, String name, @Nullable String externalId, Instant now) {
+    tx.update(
+        "UPDATE organizations SET name = ?, external_id = ?, updated_at = ?"
+            + " WHERE account_id = ? AND id = ?",
+        name,
+        externalId,
+        now,
+        organization.accountId(),
+        organization.id());
+    return new Organization(
+        organization.id(),
+        organization.accountId(),
+        name,
+        externalId,
+        organization.createdAt(),
+        now);
+  }
+
   private static Organization map(Row row) {
     return new Organization(
         row.getLong("id"),

@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a list is paged, the two ways Zendesk does it (docs/api.md). Any {@code page[...]} parameter
  * chooses cursor paging ({@code page[size]}, {@code page[after]}, {@code page[before]}; the answer
- * carries {@code meta} and {@code links}); otherwise offset paging ({@code page}, {@code per_page};
- * the answer carries {@code next_page}, {@code previous_page} and {@code count}). Both walk the
- * list in id order. Bad parameters are 400 {@code InvalidPaginationParameter}, read before any
- * query runs.
+ * carries {@code meta} and {@code links}), and {@code page} and {@code per_page} beside it are
+ * ignored, as Zendesk does (node-zendesk sends {@code page[size]} on every list); otherwise offset
+ * paging ({@code page}, {@code per_page}; the answer carries {@code next_page}, {@code
+ * previous_page} and {@code count}). Both walk the list in id order. Bad parameters are 400 {@code
+ * InvalidPaginationParameter}, read before any query runs.
  */
 public final class Pagination {
   public static final int MAX_SIZE = 100;
@@ -117,9 +118,6 @@ public final class Pagination {
                 + " is not a pagination parameter; use page[size], page[after] or"
                 + " page[before]");
       }
-    }
-    if (params.containsKey(PAGE) || params.containsKey(PER_PAGE)) {
-      throw invalid("page and per_page cannot be combined with cursor pagination (page[...])");
     }
     Long after = cursorParam(request, AFTER);
     Long before = cursorParam(request, BEFORE);

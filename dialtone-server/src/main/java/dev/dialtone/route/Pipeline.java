@@ -2,6 +2,7 @@ package dev.dialtone.route;
 
 import dev.dialtone.account.AccountResolver;
 import dev.dialtone.api.ErrorCode;
+import dev.dialtone.auth.Access;
 import dev.dialtone.auth.Authenticator;
 import dev.dialtone.auth.ConsoleSessions;
 import dev.dialtone.http.ApiException;
@@ -78,10 +79,19 @@ public final class Pipeline {
 
   /**
    * Mounts every route of the table: HEAD beside every GET, and the {@code .json} twin of every API
-   * route; then 404 {@code InvalidEndpoint} for everything else.
+   * route; then 404 {@code InvalidEndpoint} for everything else, as the console's page under {@code
+   * /agent/} (a person followed a link there) and as the API's JSON elsewhere.
    */
   public void mount(RoutesConfig routes, RouteTable table) {
-    for (Route route : table.routes()) {
+    Route unknownPage =
+        Route.page(
+            "console.unknown",
+            "/agent/*",
+            Access.PUBLIC,
+            request -> {
+              throw ApiException.invalidEndpoint();
+            });
+    for (Route route : concat(table.routes(), unknownPage)) {
       Step[] applicable = steps.stream().filter(step -> step.appliesTo(route)).toArray(Step[]::new);
       Handler handler = context -> run(context, route, applicable);
       // HEAD runs the GET handler whole (Jetty sends no body for it), so that it answers exactly
@@ -108,6 +118,12 @@ public final class Pipeline {
             });
       }
     }
+  }
+
+  private static List<Route> concat(List<Route> routes, Route last) {
+    List<Route> all = new ArrayList<>(routes);
+    all.add(last);
+    return all;
   }
 
   /**

@@ -95,7 +95,10 @@ class CallerPagesTest {
   void aNameOrAnEmail_findsTheCaller() {
     assertThat(search("hopper")).contains(link(grace)).doesNotContain(link(other));
     assertThat(search("GRACE@example.com")).contains(link(grace)).doesNotContain(link(other));
-    assertThat(search("+44 20 7946 0958")).contains(link(other)).doesNotContain(link(grace));
+    assertThat(search("+44 20 7946 0958"))
+        .as("stored as +442079460958, shown as agents dial it")
+        .contains(link(other), "+44 20 7946 0958")
+        .doesNotContain(link(grace));
     assertThat(search("Nobody Such")).contains("Nobody matches.").doesNotContain(link(grace));
   }
 
@@ -129,7 +132,7 @@ class CallerPagesTest {
     assertThat(page.body())
         .contains("<h1>Grace Hopper</h1>", "grace@example.com", "+1 (513) 555-0199")
         .contains("end-user", "Initech")
-        .containsPattern("Suspended</dt><dd>\\s*no\\s*</dd>")
+        .containsPattern("Status</dt><dd>\\s*active\\s*</dd>")
         .contains("href=\"/agent/tickets/" + ticket + "\"", "Printer on fire")
         .contains("href=\"/agent/tickets?requester=" + grace + "\"")
         .contains("href=\"/agent/calls/" + call + "\"")

@@ -59,6 +59,26 @@ class ConsoleSignInTest {
   }
 
   @Test
+  void anUnknownConsolePath_isThePage404_whileTheApisStaysJson() {
+    Console stranger = new Console(server.port());
+    Console admin = new Console(server.port()).signedInAsAdmin();
+
+    Response anonymous = stranger.get("/agent/no-such-page");
+    Response signedIn = admin.get("/agent/tickets/12/no-such-tab");
+    Response api = stranger.get("/api/v2/no-such-endpoint");
+
+    assertThat(anonymous.status()).isEqualTo(404);
+    assertThat(anonymous.mediaType()).isEqualTo("text/html");
+    assertThat(anonymous.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(anonymous.body()).contains("Not found", "href=\"/agent\"");
+    assertThat(signedIn.status()).isEqualTo(404);
+    assertThat(signedIn.mediaType()).isEqualTo("text/html");
+    assertThat(signedIn.body()).contains("Not found", "Back to the console");
+    assertThat(api.status()).isEqualTo(404);
+    assertThat(api.json().get("error").asText()).isEqualTo("InvalidEndpoint");
+  }
+
+  @Test
   void theSignInForm_isAStrictlyConfinedPage() {
     Response form = new Console(server.port()).get("/agent/sign-in");
 

@@ -8,6 +8,8 @@ import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.TestServer;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +175,19 @@ class PaginationTest {
     assertThat(ids(page, "tickets")).containsExactlyElementsOf(ticketIds);
     assertThat(page.get("next_page").isNull()).isTrue();
     assertThat(page.get("count").asInt()).isEqualTo(TICKETS);
+  }
+
+  @Test
+  void aPageSize_choosesCursorPaging_andOffsetParametersBesideItAreIgnored() {
+    // node-zendesk sends page[size]=100 on every list, whatever paging its caller asked for.
+    JsonNode page = get("/api/v2/tickets?page[size]=2&per_page=5&page=3");
+
+    assertThat(ids(page, "tickets")).containsExactlyElementsOf(ticketIds.subList(0, 2));
+    assertThat(page.get("meta").get("has_more").asBoolean()).isTrue();
+    assertThat(page.has("next_page")).isFalse();
+    assertThat(URLDecoder.decode(page.get("links").get("next").asText(), StandardCharsets.UTF_8))
+        .contains("page[size]=2")
+        .doesNotContain("per_page");
   }
 
   @Test

@@ -30,6 +30,7 @@ final class RouteSamples {
           "calls.comment",
           "users.create",
           "organizations.create",
+          "organizations.update",
           "brands.create",
           "tickets.create",
           "tickets.update",
@@ -107,6 +108,12 @@ final class RouteSamples {
           post(
               route,
               "/api/v2/organizations" + json,
+              "{\"organization\":{\"name\":\"Org " + next() + "\"}}");
+      case "organizations.update" ->
+          new Sample(
+              route,
+              "PUT",
+              "/api/v2/organizations/" + pick(model.organizations) + json,
               "{\"organization\":{\"name\":\"Org " + next() + "\"}}");
       case "organizations.show" ->
           get(route, "/api/v2/organizations/" + pick(model.organizations) + json);

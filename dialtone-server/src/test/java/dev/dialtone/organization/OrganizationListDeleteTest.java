@@ -4,6 +4,7 @@ import static dev.dialtone.testing.Json.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.testing.Api;
 import dev.dialtone.testing.Response;
 import dev.dialtone.testing.TestServer;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /api/v2/organizations} and {@code DELETE /api/v2/organizations/{id}}. */
+/** Listing, updating and deleting organizations. */
 class OrganizationListDeleteTest {
   private static final String OTHER_TOKEN = "othertoken0123456789abcdefghijklmnopqrs";
 
@@ -113,6 +114,68 @@ class OrganizationListDeleteTest {
   }
 
   @Test
+  void update_changesTheNameAndExternalId_andTakesTheWholeObjectBack() {
+    long org = organization(admin, "Initrode");
+    JsonNode shown = admin.get("/api/v2/organizations/" + org).json().get("organization");
+    ObjectNode sentBack = shown.deepCopy();
+    sentBack.put("name", "Initrode Global");
+    sentBack.put("external_id", "crm-77");
+
+    Response updated =
+        admin.put("/api/v2/organizations/" + org, "{\"organization\":" + sentBack + "}");
+
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    JsonNode organization = updated.json().get("organization");
+    assertThat(organization.get("name").asText()).isEqualTo("Initrode Global");
+    assertThat(organization.get("external_id").asText()).isEqualTo("crm-77");
+    assertThat(organization.get("created_at")).isEqualTo(shown.get("created_at"));
+    assertThat(updated.header("X-Dialtone-Ignored-Fields"))
+        .as("keys sent back as shown are no request to change them")
+        .isNull();
+    assertThat(
+            admin
+                .get("/api/v2/organizations/" + org)
+                .json()
+                .get("organization")
+                .get("name")
+                .asText())
+        .isEqualTo("Initrode Global");
+  }
+
+  @Test
+  void update_namesWhatItCannotChange_andRefusesATakenOrBlankName() {
+    long org = organization(admin, "Vandelay");
+    organization(admin, "Kramerica");
+
+    Response notes =
+        admin.put(
+            "/api/v2/organizations/" + org,
+            json("{'organization':{'external_id':null,'notes':'Imports and exports'}}"));
+    Response taken =
+        admin.put("/api/v2/organizations/" + org, json("{'organization':{'name':'KRAMERICA'}}"));
+    Response blank =
+        admin.put("/api/v2/organizations/" + org, json("{'organization':{'name':'  '}}"));
+    Response missing =
+        admin.put("/api/v2/organizations/99999999", json("{'organization':{'name':'X'}}"));
+
+    assertThat(notes.status()).isEqualTo(200);
+    assertThat(notes.header("X-Dialtone-Ignored-Fields")).isEqualTo("notes");
+    assertThat(taken.status()).isEqualTo(422);
+    assertThat(taken.json().get("details").get("name").get(0).get("description").asText())
+        .contains("has already been taken");
+    assertThat(blank.status()).isEqualTo(422);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(
+            admin
+                .get("/api/v2/organizations/" + org)
+                .json()
+                .get("organization")
+                .get("name")
+                .asText())
+        .isEqualTo("Vandelay");
+  }
+
+  @Test
   void delete_isForAdmins() {
     long org = organization(admin, "Agents keep out");
     long agentId =
@@ -134,6 +197,11 @@ class OrganizationListDeleteTest {
     Api agent = new Api(server.port()).withBearer(token);
 
     assertThat(agent.send("DELETE", "/api/v2/organizations/" + org, null).status()).isEqualTo(403);
+    assertThat(
+            agent
+                .put("/api/v2/organizations/" + org, json("{'organization':{'name':'Agents'}}"))
+                .status())
+        .isEqualTo(403);
     assertThat(agent.get("/api/v2/organizations").status()).isEqualTo(200);
     assertThat(admin.get("/api/v2/organizations/" + org).status()).isEqualTo(200);
   }
