@@ -14,13 +14,25 @@ import java.util.Locale;
 
 /**
  * One keep-alive HTTP/1.1 connection over a plain socket. The load generator sends pre-encoded
- * request bytes and reads just enough of the answer to know its status and where it ends: a
- * general client (java.net.http) would spend more of the generator's core than the server under
- * test spends answering.
+ * request bytes and reads just enough of the answer to know its status and where it ends: a general
+ * client (java.net.http) would spend more of the generator's core than the server under test spends
+ * answering.
  */
 final class HttpConnection implements Closeable {
-  /** An answer: its status and body. */
-  record Response(int status, byte[] body) {
+  /** An answer: its status and body (kept as bytes: the generator decodes only what it reads). */
+  static final class Response {
+    private final int status;
+    private final byte[] body;
+
+    Response(int status, byte[] body) {
+      this.status = status;
+      this.body = body;
+    }
+
+    int status() {
+      return status;
+    }
+
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }

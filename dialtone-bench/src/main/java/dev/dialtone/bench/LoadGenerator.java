@@ -3,22 +3,27 @@ package dev.dialtone.bench;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Loads one target over a fixed number of keep-alive connections, one thread each.
  *
- * <p>Closed loop (no rate): each connection sends its next request as soon as the last is
- * answered, which finds the peak throughput. Open loop (a rate): each connection sends on a fixed
- * schedule and a request's latency counts from when it was due, not from when it was sent, so a
- * server that stalls is charged for the requests that queued behind the stall (what wrk2 does; a
- * closed loop hides it).
+ * <p>Closed loop (no rate): each connection sends its next request as soon as the last is answered,
+ * which finds the peak throughput. Open loop (a rate): each connection sends on a fixed schedule
+ * and a request's latency counts from when it was due, not from when it was sent, so a server that
+ * stalls is charged for the requests that queued behind the stall (what wrk2 does; a closed loop
+ * hides it).
  */
 final class LoadGenerator {
+  // A minute is far beyond any answer the harness waits for; 3 digits keep p99.9 honest.
+  private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(1);
+
   private final String host;
   private final int port;
   private final int connections;
@@ -42,8 +47,21 @@ final class LoadGenerator {
           medianOf(runs, Measurement::p999));
     }
 
-    private static double medianOf(
-        List<Measurement> runs, java.util.function.ToDoubleFunction<Measurement> metric) {
+    static Measurement of(Histogram nanos, long errors, double seconds) {
+      return new Measurement(
+          nanos.getTotalCount() / seconds,
+          nanos.getTotalCount(),
+          errors,
+          millis(nanos, 50),
+          millis(nanos, 99),
+          millis(nanos, 99.9));
+    }
+
+    private static double millis(Histogram nanos, double percentile) {
+      return nanos.getTotalCount() == 0 ? Double.NaN : nanos.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    private static double medianOf(List<Measurement> runs, ToDoubleFunction<Measurement> metric) {
       double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
       int middle = values.length / 2;
       return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
@@ -55,6 +73,28 @@ final class LoadGenerator {
     Scenario.Source forConnection(int index);
   }
 
+  static Histogram histogram() {
+    return new Histogram(HIGHEST_NANOS, 3);
+  }
+
+  /**
+   * Closed-loop windows of {@code window} until two in a row agree within 5% (the JIT has compiled
+   * the hot paths, caches and pools are full), or {@code max} has passed.
+   *
+   * @return the throughput of the last window
+   */
+  double warmUp(Sources sources, Duration window, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    double last = -1;
+    while (true) {
+      double now = run(sources, window, null).throughput();
+      if (last > 0 && Math.abs(now - last) <= 0.05 * last || System.nanoTime() >= deadline) {
+        return now;
+      }
+      last = now;
+    }
+  }
+
   /** Runs for {@code duration}; {@code rate} in requests per second, or null for a closed loop. */
   Measurement run(Sources sources, Duration duration, @Nullable Double rate)
       throws InterruptedException {
@@ -62,41 +102,21 @@ final class LoadGenerator {
     long end = start + duration.toNanos();
     AtomicLong errors = new AtomicLong();
     List<Worker> workers = new ArrayList<>();
+    long interval = rate == null ? 0 : Math.max(1, (long) (1e9 * connections / rate));
     for (int i = 0; i < connections; i++) {
-      long interval = rate == null ? 0 : (long) (1e9 * connections / rate);
       // Connections start spread over one interval so that an open loop sends evenly.
       long firstDue = start + (interval * i) / connections;
-      Worker worker = new Worker(sources.forConnection(i), firstDue, interval, end, errors);
+      Worker worker = new Worker(i, sources.forConnection(i), firstDue, interval, end, errors);
       workers.add(worker);
       worker.start();
     }
+    Histogram all = histogram();
     for (Worker worker : workers) {
       worker.join();
+      all.add(worker.latencies);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    int count = workers.stream().mapToInt(w -> w.count).sum();
-    long[] all = new long[count];
-    int at = 0;
-    for (Worker worker : workers) {
-      System.arraycopy(worker.latencies, 0, all, at, worker.count);
-      at += worker.count;
-    }
-    Arrays.sort(all);
-    return new Measurement(
-        count / seconds,
-        count,
-        errors.get(),
-        percentile(all, 50),
-        percentile(all, 99),
-        percentile(all, 99.9));
-  }
-
-  private static double percentile(long[] sortedNanos, double percent) {
-    if (sortedNanos.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(percent / 100 * sortedNanos.length) - 1;
-    return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+    return Measurement.of(all, errors.get(), seconds);
   }
 
   private final class Worker extends Thread {
@@ -105,11 +125,16 @@ final class LoadGenerator {
     private final long end;
     private final AtomicLong errors;
     private long due;
-    long[] latencies = new long[1 << 14];
-    int count;
+    final Histogram latencies = histogram();
 
-    Worker(Scenario.Source source, long firstDue, long interval, long end, AtomicLong errors) {
-      super("load-" + firstDue);
+    Worker(
+        int index,
+        Scenario.Source source,
+        long firstDue,
+        long interval,
+        long end,
+        AtomicLong errors) {
+      super("load-" + index);
       setDaemon(true);
       this.source = source;
       this.due = firstDue;
@@ -151,7 +176,7 @@ final class LoadGenerator {
             }
             connection = null;
           }
-          record(System.nanoTime() - sent);
+          latencies.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - sent));
           due += interval;
         }
       } finally {
@@ -159,13 +184,6 @@ final class LoadGenerator {
           connection.close();
         }
       }
-    }
-
-    private void record(long nanos) {
-      if (count == latencies.length) {
-        latencies = Arrays.copyOf(latencies, count * 2);
-      }
-      latencies[count++] = nanos;
     }
   }
 }

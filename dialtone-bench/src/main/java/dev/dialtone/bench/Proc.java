@@ -18,15 +18,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A process the harness started: pinned to its cores with {@code taskset}, its output kept in a
- * log file and in memory for the lines the harness waits for. Every one is stopped when the harness
+ * A process the harness started: pinned to its cores with {@code taskset}, its output kept in a log
+ * file and in memory for the lines the harness waits for. Every one is stopped when the harness
  * ends, however it ends short of SIGKILL (a shutdown hook).
  */
 final class Proc implements AutoCloseable {
   private static final Set<Proc> RUNNING = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(Proc::close)));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(Proc::close)));
   }
 
   final String name;

@@ -29,9 +29,7 @@ final class Requests {
 
   /** A call as an integration creates it when the call has ended; {@code n} makes it unique. */
   String callBody(long n) {
-    return "{\"call\":{"
-        + callFields(n)
-        + "}}";
+    return "{\"call\":{" + callFields(n) + "}}";
   }
 
   /** A call with its voice comment on a new ticket, in one request. */

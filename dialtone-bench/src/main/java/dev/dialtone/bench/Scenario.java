@@ -61,7 +61,8 @@ enum Scenario {
       case GET_CALL -> requests.get("/api/v2/calls/" + seededCall(ids, random));
       case LIST_COMMENTS ->
           requests.get(
-              "/api/v2/tickets/" + ids.tickets().get(random.nextInt(ids.tickets().size()))
+              "/api/v2/tickets/"
+                  + ids.tickets().get(random.nextInt(ids.tickets().size()))
                   + "/comments");
       case CREATE_CALL ->
           requests.post("/api/v2/calls", requests.callBody(unique.incrementAndGet()));
