@@ -88,7 +88,7 @@ final class LoadGenerator {
     double last = -1;
     while (true) {
       double now = run(sources, window, null).throughput();
-      if (last > 0 && Math.abs(now - last) <= 0.05 * last || System.nanoTime() >= deadline) {
+      if ((last > 0 && Math.abs(now - last) <= 0.05 * last) || System.nanoTime() >= deadline) {
         return now;
       }
       last = now;
