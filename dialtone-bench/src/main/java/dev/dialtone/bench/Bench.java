@@ -378,7 +378,7 @@ public final class Bench {
       double rss = Double.NaN;
       for (Scenario scenario : Scenario.values()) {
         LoadGenerator.Sources sources =
-            i -> scenario.source(requests, ids, unique, 31L * i + scenario.ordinal());
+            i -> scenario.source(requests, ids, unique, 31L * i + scenario.name().hashCode());
         load.warmUp(
             sources,
             Duration.ofSeconds(1),
@@ -407,14 +407,14 @@ public final class Bench {
             half.p99(),
             peak.errors() + half.errors());
       }
-      report.add(new Report.Process(name, firstCreated, rss));
+      report.add(new Report.Startup(name, firstCreated, rss));
     }
   }
 
   /** Polls with a create until the target answers 201; the connection stays open for setup. */
   private static HttpConnection awaitFirstCreated(Proc proc, int port, Requests requests)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     byte[] create = requests.post("/api/v2/calls", requests.callBody(0));
     while (System.nanoTime() < deadline) {
       if (!proc.isAlive()) {

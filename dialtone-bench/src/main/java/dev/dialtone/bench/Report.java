@@ -24,7 +24,7 @@ final class Report {
       LoadGenerator.@Nullable Measurement halfPeak) {}
 
   /** Per target: milliseconds from process start to its first 201, and RSS after the mix. */
-  record Process(String target, double firstCreatedMillis, double rssAfterMixMib) {}
+  record Startup(String target, double firstCreatedMillis, double rssAfterMixMib) {}
 
   /** A database's durable write rate, one ~1 KB row per transaction. */
   record RawWrite(String database, LoadGenerator.Measurement measurement) {}
@@ -34,7 +34,7 @@ final class Report {
 
   private final Settings settings;
   private final List<Row> rows = new ArrayList<>();
-  private final List<Process> processes = new ArrayList<>();
+  private final List<Startup> processes = new ArrayList<>();
   private final List<RawWrite> rawWrites = new ArrayList<>();
 
   Report(Settings settings) {
@@ -45,7 +45,7 @@ final class Report {
     rows.add(row);
   }
 
-  void add(Process process) {
+  void add(Startup process) {
     processes.add(process);
   }
 
@@ -86,7 +86,7 @@ final class Report {
     out.append(
         String.format(
             Locale.ROOT, "%n%-18s %20s %16s%n", "target", "start to 201 ms", "RSS after mix MiB"));
-    for (Process p : processes) {
+    for (Startup p : processes) {
       out.append(
           String.format(
               Locale.ROOT,
