@@ -415,7 +415,7 @@ public final class Bench {
   private static HttpConnection awaitFirstCreated(Proc proc, int port, Requests requests)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    byte[] create = requests.post("/api/v2/calls", requests.callBody(0));
+    byte[] create = requests.post("/api/v2/calls", Requests.mandatoryCallBody());
     while (System.nanoTime() < deadline) {
       if (!proc.isAlive()) {
         throw new IllegalStateException(proc.name + " exited before answering");

@@ -32,6 +32,13 @@ final class Requests {
     return "{\"call\":{" + callFields(n) + "}}";
   }
 
+  /** The mandatory fields only: the probe that waits for a first 201 knows no agent yet. */
+  static String mandatoryCallBody() {
+    return "{\"call\":{\"from_line\":\"+14155550123\",\"to_line\":\"+18005550199\","
+        + "\"call_started_at\":\"2026-03-02T09:15:00Z\",\"direction\":\"inbound\","
+        + "\"app_id\":735264019863524}}";
+  }
+
   /** A call with its voice comment on a new ticket, in one request. */
   String callWithCommentBody(long n) {
     return "{\"call\":{"
