@@ -237,11 +237,16 @@ public final class Bench {
   private Samples capture(HttpConnection probe, Requests requests, Scenario.Ids ids)
       throws IOException {
     Map<Scenario, Samples.Sample> answers = new EnumMap<>(Scenario.class);
-    AtomicLong unique = new AtomicLong(-1_000);
+    // Far above what the runs reach, so the samples' external ids are their own.
+    AtomicLong unique = new AtomicLong(1_000_000_000L);
     for (Scenario scenario : Scenario.values()) {
       if (scenario != Scenario.MIX) {
         HttpConnection.Response response =
             probe.send(scenario.source(requests, ids, unique, 1).next());
+        if (response.status() >= 400) {
+          throw new IllegalStateException(
+              scenario.label + " answered " + response.status() + ": " + response.text());
+        }
         answers.put(scenario, new Samples.Sample(response.status(), response.text()));
       }
     }
