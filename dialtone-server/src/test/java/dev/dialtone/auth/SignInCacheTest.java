@@ -98,11 +98,6 @@ class SignInCacheTest {
   }
 
   static Api bearer(long userId) {
-    Response token =
-        admin.post(
-            "/api/v2/oauth/tokens",
-            json("{'token':{'user_id':" + userId + ",'scopes':['read','write']}}"));
-    assertThat(token.status()).as(token.toString()).isEqualTo(201);
-    return new Api(server.port()).withBearer(token.json().at("/token/full_token").asText());
+    return server.signedInAs(userId);
   }
 }

@@ -173,6 +173,22 @@ public final class TestServer implements AutoCloseable {
     return new Api(port()).withToken(ADMIN_EMAIL, ADMIN_TOKEN);
   }
 
+  /**
+   * A client of the default account signed in as this user, with an OAuth token the admin makes for
+   * it (users Dialtone creates have no password or API token of their own).
+   */
+  public Api signedInAs(long userId) {
+    Response token =
+        admin()
+            .post(
+                "/api/v2/oauth/tokens",
+                "{\"token\":{\"user_id\":" + userId + ",\"scopes\":[\"read\",\"write\"]}}");
+    if (token.status() != 201) {
+      throw new AssertionError("no OAuth token for user " + userId + ": " + token);
+    }
+    return new Api(port()).withBearer(token.json().at("/token/full_token").asText());
+  }
+
   /** A client with no credentials. */
   public Api anonymous() {
     return new Api(port());

@@ -59,12 +59,7 @@ class UserListUpdateDeleteTest {
 
   /** An agent of the default account, signed in with a token of its own. */
   static Api agent(long id) {
-    Response token =
-        admin.post(
-            "/api/v2/oauth/tokens",
-            json("{'token':{'user_id':" + id + ",'scopes':['read','write']}}"));
-    assertThat(token.status()).as(token.toString()).isEqualTo(201);
-    return new Api(server.port()).withBearer(token.json().get("token").get("full_token").asText());
+    return server.signedInAs(id);
   }
 
   static List<Long> ids(JsonNode users) {

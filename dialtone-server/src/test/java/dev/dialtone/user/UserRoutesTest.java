@@ -55,12 +55,7 @@ class UserRoutesTest {
 
   /** Users Dialtone creates have no password or API token; an OAuth token lets them in. */
   static Api as(long userId) {
-    Response token =
-        admin.post(
-            "/api/v2/oauth/tokens",
-            json("{'token':{'user_id':" + userId + ",'scopes':['read','write']}}"));
-    assertThat(token.status()).as(token.toString()).isEqualTo(201);
-    return new Api(server.port()).withBearer(token.json().get("token").get("full_token").asText());
+    return server.signedInAs(userId);
   }
 
   @Test
