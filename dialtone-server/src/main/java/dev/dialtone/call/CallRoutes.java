@@ -177,7 +177,7 @@ public final class CallRoutes {
   private void announce(Tx tx, Call call) {
     long accountId = call.accountId();
     String payload = "{\"id\":" + call.id() + "}";
-    tx.afterCommit(() -> events.publish(new Event(accountId, CALL_CHANGED, payload)));
+    events.publishOnCommit(tx, new Event(accountId, CALL_CHANGED, payload));
   }
 
   /** Points the call at the ticket its first comment created; {@code updated_at} advances. */

@@ -2,6 +2,7 @@ package dev.dialtone.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dialtone.http.Json;
+import dev.dialtone.store.Tx;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -102,6 +103,22 @@ public final class PostgresEventBus implements EventBus {
       publishing = null;
       throw new IllegalStateException("cannot publish event: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The notice goes with the transaction itself: PostgreSQL delivers a {@code NOTIFY} when its
+   * transaction commits and drops it on rollback, so no second connection and no lock of this
+   * node's are needed on the way (the one {@link #publish} takes serializes every sender).
+   */
+  @Override
+  public void publishOnCommit(Tx tx, Event event) {
+    String payload;
+    try {
+      payload = Json.mapper().writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write event: " + e.getMessage(), e);
+    }
+    tx.first("SELECT pg_notify(?, ?) AS sent", row -> Boolean.TRUE, CHANNEL, payload);
   }
 
   @Override

@@ -54,7 +54,7 @@ public final class ScreenPops {
     ScreenPopStore.ScreenPop pop =
         store.insert(tx, accountId, agentId, ticketId, userId, source, delivered, now);
     // Every node hears of it, so the agent's streams are reached wherever they are connected.
-    tx.afterCommit(() -> events.publish(new Event(accountId, EVENT_TYPE, payload(pop))));
+    events.publishOnCommit(tx, new Event(accountId, EVENT_TYPE, payload(pop)));
     return delivered;
   }
 
