@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,7 +24,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The harness: {@code bench/run} starts it. Options: {@code --root DIR --duration SECONDS --runs N
- * --connections N --calls N --server-cores CPUS --targets a,b}.
+ * --connections N --calls N --server-cores CPUS --targets a,b --scenarios A,B --server-options
+ * "FLAGS"} (JVM flags for the Dialtone targets, to profile one: {@code
+ * -XX:StartFlightRecording=filename=x.jfr}).
  */
 public final class Bench {
   private static final String TOKEN = "benchmarkTokenbenchmarkToken0123";
@@ -37,6 +40,8 @@ public final class Bench {
   private final int calls;
   private final String cores;
   private final String javaCommand;
+  private final List<String> serverOptions;
+  private final List<Scenario> scenarios;
   private final Report report;
   private @Nullable Samples samples;
 
@@ -51,6 +56,12 @@ public final class Bench {
     calls = Integer.parseInt(options.getOrDefault("calls", "100000"));
     cores = options.getOrDefault("server-cores", "");
     javaCommand = ProcessHandle.current().info().command().orElse("java");
+    String flags = options.getOrDefault("server-options", "").trim();
+    serverOptions = flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+    scenarios =
+        options.containsKey("scenarios")
+            ? Arrays.stream(options.get("scenarios").split(",")).map(Scenario::valueOf).toList()
+            : List.of(Scenario.values());
     report =
         new Report(
             new Report.Settings(connections, calls, duration.toMillis() / 1000.0, runs, cores));
@@ -193,16 +204,10 @@ public final class Bench {
     env.put("DIALTONE_RATE_LIMIT_SUPPORT", "0");
     env.put("DIALTONE_RATE_LIMIT_TALK", "0");
     env.putAll(extraEnv);
-    Proc proc =
-        Proc.start(
-            name,
-            cores,
-            List.of(
-                javaCommand,
-                "-jar",
-                root.resolve("dialtone-server/target/dialtone.jar").toString()),
-            env,
-            work.resolve(name + ".log"));
+    List<String> command = new ArrayList<>(List.of(javaCommand));
+    command.addAll(serverOptions);
+    command.addAll(List.of("-jar", root.resolve("dialtone-server/target/dialtone.jar").toString()));
+    Proc proc = Proc.start(name, cores, command, env, work.resolve(name + ".log"));
     Requests requests = new Requests(TOKEN, 0);
     double firstCreated;
     try (HttpConnection probe = awaitFirstCreated(proc, port, requests)) {
@@ -381,7 +386,7 @@ public final class Bench {
       LoadGenerator load = new LoadGenerator("127.0.0.1", port, connections);
       AtomicLong unique = new AtomicLong();
       double rss = Double.NaN;
-      for (Scenario scenario : Scenario.values()) {
+      for (Scenario scenario : scenarios) {
         LoadGenerator.Sources sources =
             i -> scenario.source(requests, ids, unique, 31L * i + scenario.name().hashCode());
         load.warmUp(

@@ -19,6 +19,18 @@ public final class CallStore {
   private static final String COLUMNS =
       Arrays.stream(CallField.values()).map(CallField::wireName).collect(Collectors.joining(", "));
 
+  /** Every column but the id, which the database assigns. */
+  private static final List<CallField> INSERTED =
+      Arrays.stream(CallField.values()).filter(field -> field != CallField.ID).toList();
+
+  private static final String INSERT =
+      "INSERT INTO calls ("
+          + INSERTED.stream().map(CallField::wireName).collect(Collectors.joining(", "))
+          + ") VALUES ("
+          + INSERTED.stream().map(field -> "?").collect(Collectors.joining(", "))
+          + ") RETURNING "
+          + COLUMNS;
+
   /** The characters people write phone numbers with, which a digits-only comparison drops. */
   private static final List<String> PHONE_PUNCTUATION =
       List.of(" ", "-", "(", ")", ".", "/", "+", "\t");
@@ -131,47 +143,40 @@ public final class CallStore {
     return digits;
   }
 
-  /** Inserts a call with the given client fields; the server sets the rest. */
+  /**
+   * Inserts a call with the given client fields; the server sets the rest. One statement for every
+   * call, whatever fields it has (the others bind null), so that it is prepared once; it answers
+   * the stored row, so nothing is read back.
+   */
   public Call insert(Tx tx, long accountId, Map<CallField, Object> fields, Instant now) {
-    List<String> columns = new ArrayList<>();
-    List<Object> args = new ArrayList<>();
-    fields.forEach(
-        (field, value) -> {
-          columns.add(field.wireName());
-          args.add(value);
-        });
-    columns.addAll(List.of("account_id", "created_at", "updated_at"));
-    args.addAll(List.of(accountId, now, now));
-    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-    long id =
-        tx.insert(
-            "INSERT INTO calls ("
-                + String.join(", ", columns)
-                + ") VALUES ("
-                + placeholders
-                + ") RETURNING id",
-            args.toArray());
-    return find(tx, accountId, id).orElseThrow();
+    Object[] args = new Object[INSERTED.size()];
+    for (int i = 0; i < args.length; i++) {
+      CallField field = INSERTED.get(i);
+      args[i] =
+          switch (field) {
+            case ACCOUNT_ID -> accountId;
+            case CREATED_AT, UPDATED_AT -> now;
+            default -> fields.get(field);
+          };
+    }
+    return tx.first(INSERT, CallStore::map, args).orElseThrow();
   }
 
   /**
    * Sets the named fields and nothing else, in one statement: two PATCHes of different fields both
-   * land.
+   * land. Answers the row as stored.
    */
   public Call update(Tx tx, long accountId, long id, Map<CallField, Object> changes, Instant now) {
-    List<String> sets = new ArrayList<>();
-    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("UPDATE calls SET ");
+    List<Object> args = new ArrayList<>(changes.size() + 3);
     changes.forEach(
         (field, value) -> {
-          sets.add(field.wireName() + " = ?");
+          sql.append(field.wireName()).append(" = ?, ");
           args.add(value);
         });
-    sets.add("updated_at = ?");
+    sql.append("updated_at = ? WHERE account_id = ? AND id = ? RETURNING ").append(COLUMNS);
     args.addAll(List.of(now, accountId, id));
-    tx.update(
-        "UPDATE calls SET " + String.join(", ", sets) + " WHERE account_id = ? AND id = ?",
-        args.toArray());
-    return find(tx, accountId, id).orElseThrow();
+    return tx.first(sql.toString(), CallStore::map, args.toArray()).orElseThrow();
   }
 
   private static Call map(Row row) {

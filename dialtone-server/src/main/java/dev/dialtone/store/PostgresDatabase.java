@@ -97,7 +97,8 @@ public final class PostgresDatabase implements Database {
     }
     try (Connection connection = pool.getConnection()) {
       connection.setReadOnly(readOnly);
-      return Transactions.run(connection, Dialect.POSTGRESQL, identityChanges, work, open);
+      return Transactions.run(
+          Statements.fresh(connection), Dialect.POSTGRESQL, identityChanges, work, open);
     } catch (SQLException e) {
       throw new StoreException("no database connection available", e);
     }

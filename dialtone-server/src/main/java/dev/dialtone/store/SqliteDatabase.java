@@ -51,8 +51,9 @@ public final class SqliteDatabase implements Database {
 
   private final SQLiteDataSource dataSource;
   private final Connection writer;
+  private final Statements writerStatements;
   private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final BlockingQueue<Statements> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
   private final Duration timeout;
 
@@ -79,8 +80,9 @@ public final class SqliteDatabase implements Database {
     dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     writer = open(false);
+    writerStatements = Statements.kept(writer);
     for (int i = 0; i < READERS; i++) {
-      readers.add(open(true));
+      readers.add(Statements.kept(open(true)));
     }
   }
 
@@ -145,11 +147,11 @@ public final class SqliteDatabase implements Database {
     if (outer != null) {
       return outer.join(work);
     }
-    Connection connection = takeReader();
+    Statements reader = takeReader();
     try {
-      return Transactions.run(connection, Dialect.SQLITE, identityChanges, work, open);
+      return Transactions.run(reader, Dialect.SQLITE, identityChanges, work, open);
     } finally {
-      readers.add(connection);
+      readers.add(reader);
     }
   }
 
@@ -162,7 +164,7 @@ public final class SqliteDatabase implements Database {
       }
       return outer.join(work);
     }
-    Tx tx = new Tx(writer, Dialect.SQLITE, identityChanges);
+    Tx tx = new Tx(writerStatements, Dialect.SQLITE, identityChanges);
     Group mine;
     T result;
     acquireWriter();
@@ -189,7 +191,7 @@ public final class SqliteDatabase implements Database {
     }
     Group started = new Group();
     try {
-      lockedForWriting(new Tx(writer, Dialect.SQLITE, identityChanges));
+      lockedForWriting(new Tx(writerStatements, Dialect.SQLITE, identityChanges));
     } catch (RuntimeException e) {
       rollbackQuietly();
       throw e;
@@ -384,14 +386,14 @@ public final class SqliteDatabase implements Database {
     return tx;
   }
 
-  private Connection takeReader() {
+  private Statements takeReader() {
     try {
-      Connection connection = readers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (connection == null) {
+      Statements reader = readers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (reader == null) {
         throw new StoreException(
             "the database is busy: no read connection within " + timeout, null);
       }
-      return connection;
+      return reader;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted waiting for a read connection", e);

@@ -16,13 +16,14 @@ final class Transactions {
   private Transactions() {}
 
   static <T> T run(
-      Connection connection,
+      Statements statements,
       Dialect dialect,
       IdentityChanges identityChanges,
       Database.Work<T> work,
       ThreadLocal<Tx> open) {
     boolean committed = false;
-    Tx tx = new Tx(connection, dialect, identityChanges);
+    Connection connection = statements.connection();
+    Tx tx = new Tx(statements, dialect, identityChanges);
     T result;
     open.set(tx);
     try {

@@ -17,13 +17,15 @@ import org.jspecify.annotations.Nullable;
  * milliseconds, the form every timestamp column uses.
  */
 public final class Tx {
+  private final Statements statements;
   private final Connection connection;
   private final Dialect dialect;
   private final IdentityChanges identityChanges;
   private final List<Runnable> afterCommit = new ArrayList<>();
 
-  Tx(Connection connection, Dialect dialect, IdentityChanges identityChanges) {
-    this.connection = connection;
+  Tx(Statements statements, Dialect dialect, IdentityChanges identityChanges) {
+    this.statements = statements;
+    this.connection = statements.connection();
     this.dialect = dialect;
     this.identityChanges = identityChanges;
   }
@@ -105,17 +107,20 @@ public final class Tx {
   }
 
   public <T> List<T> list(String sql, RowMapper<T> mapper, @Nullable Object... args) {
-    try (PreparedStatement statement = prepare(sql, args);
-        ResultSet resultSet = statement.executeQuery()) {
-      List<T> rows = new ArrayList<>();
-      Row row = new Row(resultSet);
-      while (resultSet.next()) {
-        rows.add(mapper.map(row));
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw failure("query failed: " + sql, e);
-    }
+    return execute(
+        "query failed: ",
+        sql,
+        args,
+        statement -> {
+          try (ResultSet resultSet = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            Row row = new Row(resultSet);
+            while (resultSet.next()) {
+              rows.add(mapper.map(row));
+            }
+            return rows;
+          }
+        });
   }
 
   public <T> Optional<T> first(String sql, RowMapper<T> mapper, @Nullable Object... args) {
@@ -129,11 +134,7 @@ public final class Tx {
 
   /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it touched. */
   public int update(String sql, @Nullable Object... args) {
-    try (PreparedStatement statement = prepare(sql, args)) {
-      return statement.executeUpdate();
-    } catch (SQLException e) {
-      throw failure("update failed: " + sql, e);
-    }
+    return execute("update failed: ", sql, args, PreparedStatement::executeUpdate);
   }
 
   /** Runs an INSERT that ends in {@code RETURNING id} and returns the new row's id. */
@@ -148,17 +149,32 @@ public final class Tx {
     return constraint == null ? new StoreException(what, e) : new UniqueViolation(constraint);
   }
 
-  private PreparedStatement prepare(String sql, @Nullable Object... args) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
+  /** What runs a bound statement. */
+  @FunctionalInterface
+  private interface Execution<R> {
+    R run(PreparedStatement statement) throws SQLException;
+  }
+
+  private <R> R execute(String what, String sql, @Nullable Object[] args, Execution<R> execution) {
+    PreparedStatement statement;
+    try {
+      statement = statements.prepare(sql);
+    } catch (SQLException e) {
+      throw failure(what + sql, e);
+    }
+    boolean failed = true;
     try {
       for (int i = 0; i < args.length; i++) {
         Object arg = args[i] instanceof Instant instant ? instant.toEpochMilli() : args[i];
         statement.setObject(i + 1, arg);
       }
-      return statement;
+      R result = execution.run(statement);
+      failed = false;
+      return result;
     } catch (SQLException e) {
-      statement.close();
-      throw e;
+      throw failure(what + sql, e);
+    } finally {
+      statements.release(sql, statement, failed);
     }
   }
 }

@@ -52,16 +52,18 @@ public final class TicketStore {
         id);
   }
 
+  /** Inserts the ticket and answers it as stored, without reading it back. */
   public Ticket insert(Tx tx, long accountId, NewTicket ticket, Instant now) {
-    long id =
-        tx.insert(
+    return tx.first(
             """
             INSERT INTO tickets (account_id, subject, description, status, priority, type,
                                  requester_id, submitter_id, assignee_id, brand_id,
                                  organization_id, external_id, tags, via_channel, via_id,
                                  via_source, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """,
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING
+            """
+                + COLUMNS,
+            TicketStore::map,
             accountId,
             ticket.subject(),
             ticket.description(),
@@ -79,8 +81,8 @@ public final class TicketStore {
             ticket.via().viaId(),
             new String(Json.write(ticket.via()), java.nio.charset.StandardCharsets.UTF_8),
             now,
-            now);
-    return find(tx, accountId, id).orElseThrow();
+            now)
+        .orElseThrow();
   }
 
   /** Tickets of the account in id order, after the given id (0 for the first page). */
