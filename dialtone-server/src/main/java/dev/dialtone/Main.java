@@ -40,6 +40,10 @@ public final class Main {
       System.out.println("Dialtone " + version());
       return;
     }
+    if (arguments.equals(List.of("train"))) {
+      Training.run();
+      return;
+    }
     boolean adminToken = !arguments.isEmpty() && arguments.get(0).equals("admin-token");
     try {
       Config config =

@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The harness: {@code bench/run} starts it. Options: {@code --root DIR --duration SECONDS --runs N
  * --connections N --calls N --server-cores CPUS --targets a,b --scenarios A,B --server-options
- * "FLAGS"} (JVM flags for the Dialtone targets, to profile one: {@code
- * -XX:StartFlightRecording=filename=x.jfr}).
+ * "FLAGS" --results DIR} (server options are JVM flags for the Dialtone targets, to profile one:
+ * {@code -XX:StartFlightRecording=filename=x.jfr}; results go to {@code bench/results} unless
+ * another directory under the root is named).
  */
 public final class Bench {
   private static final String TOKEN = "benchmarkTokenbenchmarkToken0123";
@@ -34,6 +35,7 @@ public final class Bench {
 
   private final Path root;
   private final Path work;
+  private final String results;
   private final Duration duration;
   private final int runs;
   private final int connections;
@@ -48,6 +50,7 @@ public final class Bench {
   private Bench(Map<String, String> options) {
     root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath();
     work = root.resolve("dialtone-bench/target/bench-work");
+    results = options.getOrDefault("results", "bench/results");
     duration =
         Duration.ofMillis(
             (long) (1000 * Double.parseDouble(options.getOrDefault("duration", "5"))));
@@ -84,7 +87,7 @@ public final class Bench {
   private void run(List<String> targets) throws Exception {
     deleteTree(work);
     Files.createDirectories(work);
-    Path out = root.resolve("bench/results");
+    Path out = root.resolve(results);
     Files.createDirectories(out);
     @Nullable EmbeddedPostgres postgres = null;
     try {
@@ -161,7 +164,7 @@ public final class Bench {
     System.out.print(report.table());
     report.writeJson(out.resolve("results.json"));
     report.writeSvg(out.resolve("throughput.svg"));
-    System.out.println("\nwritten: bench/results/results.json, bench/results/throughput.svg");
+    System.out.println("\nwritten: " + results + "/results.json, " + results + "/throughput.svg");
   }
 
   /**
@@ -204,7 +207,12 @@ public final class Bench {
     env.put("DIALTONE_RATE_LIMIT_SUPPORT", "0");
     env.put("DIALTONE_RATE_LIMIT_TALK", "0");
     env.putAll(extraEnv);
-    List<String> command = new ArrayList<>(List.of(javaCommand));
+    // As the README starts it: with the class archive the build makes beside the jar.
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaCommand,
+                "-XX:SharedArchiveFile=" + root.resolve("dialtone-server/target/dialtone.jsa")));
     command.addAll(serverOptions);
     command.addAll(List.of("-jar", root.resolve("dialtone-server/target/dialtone.jar").toString()));
     Proc proc = Proc.start(name, cores, command, env, work.resolve(name + ".log"));
@@ -236,6 +244,12 @@ public final class Bench {
         samples = capture(probe, requests, ids);
       }
       measureTarget(name, proc, port, ids, requests, firstCreated);
+    }
+    // SQLite logs, as it closes, how many writes its commits held.
+    try (var lines = Files.lines(work.resolve(name + ".log"))) {
+      lines
+          .filter(line -> line.contains("commits by the number of writes they held"))
+          .forEach(line -> System.out.println(name + ": " + line.replaceFirst("^.* - ", "")));
     }
   }
 

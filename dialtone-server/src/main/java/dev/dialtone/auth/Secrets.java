@@ -26,8 +26,13 @@ public final class Secrets {
   private static final Argon2Function ARGON2 =
       Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID, 0x13);
 
-  /** Verified against when the user does not exist, so that both paths cost the same. */
-  private static final String DECOY_HASH = hashPassword("decoy password, never matches");
+  /**
+   * Verified against when the user does not exist, so that both paths cost the same. Made on first
+   * use, not when the class loads: every start would otherwise pay a hash before its first answer.
+   */
+  private static final class Decoy {
+    static final String HASH = hashPassword("decoy password, never matches");
+  }
 
   private Secrets() {}
 
@@ -38,7 +43,7 @@ public final class Secrets {
   /** Checks a password against a stored hash; a null hash checks against a decoy and fails. */
   public static boolean passwordMatches(String password, @Nullable String hash) {
     if (hash == null) {
-      Password.check(password, DECOY_HASH).with(ARGON2);
+      Password.check(password, Decoy.HASH).with(ARGON2);
       return false;
     }
     try {

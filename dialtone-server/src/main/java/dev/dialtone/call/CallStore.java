@@ -179,10 +179,13 @@ public final class CallStore {
     return tx.first(sql.toString(), CallStore::map, args.toArray()).orElseThrow();
   }
 
+  /** Reads a row of {@link #COLUMNS}: the catalogue's fields, in its order. */
   private static Call map(Row row) {
     Map<CallField, Object> values = new EnumMap<>(CallField.class);
-    for (CallField field : CallField.values()) {
-      String column = field.wireName();
+    CallField[] fields = CallField.values();
+    for (int i = 0; i < fields.length; i++) {
+      CallField field = fields[i];
+      int column = i + 1;
       values.put(
           field,
           switch (field.type()) {

@@ -104,6 +104,8 @@ public final class ConfigLoader {
             "Usage: java -jar dialtone.jar [--flag value]...\n"
                 + "       java -jar dialtone.jar admin-token [--flag value]...  print a new API"
                 + " token for the default account's admin\n"
+                + "       java -XX:ArchiveClassesAtExit=dialtone.jsa -jar dialtone.jar train"
+                + "  record the classes a start loads (run by the build)\n"
                 + "       java -jar dialtone.jar --version | --help\n"
                 + "Every setting is an environment variable or its flag (the flag wins):\n");
     for (Setting setting : Setting.values()) {

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -35,6 +37,8 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteDatabase implements Database {
   /** The database file's name in the data dir. */
   public static final String FILE = "dialtone.db";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
 
   private static final int READERS = 4;
 
@@ -320,6 +324,25 @@ public final class SqliteDatabase implements Database {
     return groupSizes.snapshot();
   }
 
+  /** "1: 20, 2: 5 (mean 1.2)": the sizes that occurred, or "" if none did. */
+  static String describe(long[] sizes) {
+    StringBuilder text = new StringBuilder();
+    long commits = 0;
+    long writes = 0;
+    for (int size = 1; size < sizes.length; size++) {
+      if (sizes[size] > 0) {
+        text.append(text.isEmpty() ? "" : ", ").append(size).append(": ").append(sizes[size]);
+        commits += sizes[size];
+        writes += size * sizes[size];
+      }
+    }
+    return commits == 0
+        ? ""
+        : text.append(
+                String.format(java.util.Locale.ROOT, " (mean %.1f)", (double) writes / commits))
+            .toString();
+  }
+
   /** How many writes wait for their turn now. */
   int writesWaiting() {
     return writeLock.getQueueLength();
@@ -407,6 +430,10 @@ public final class SqliteDatabase implements Database {
       Group pending = group;
       if (pending != null) {
         commit(pending); // its writes are done and wait only for this
+      }
+      String sizes = describe(groupSizes());
+      if (!sizes.isEmpty()) {
+        LOG.info("commits by the number of writes they held: {}", sizes);
       }
       for (Connection connection : all) {
         try {

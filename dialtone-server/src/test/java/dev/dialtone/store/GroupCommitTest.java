@@ -83,6 +83,15 @@ class GroupCommitTest {
   }
 
   @Test
+  void theSizesAreLoggedAsCountsAndAMean() {
+    long[] sizes = new long[SqliteDatabase.MAX_GROUP + 1];
+    assertThat(SqliteDatabase.describe(sizes)).as("no commit yet: nothing to log").isEmpty();
+    sizes[1] = 20;
+    sizes[2] = 5;
+    assertThat(SqliteDatabase.describe(sizes)).isEqualTo("1: 20, 2: 5 (mean 1.2)");
+  }
+
+  @Test
   void aWriteThatEndsTheTransaction_failsEveryWriteOfItsGroup_andTheNextWritesWork()
       throws Exception {
     CountDownLatch running = new CountDownLatch(1);
