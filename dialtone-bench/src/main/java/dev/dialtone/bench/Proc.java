@@ -34,12 +34,13 @@ final class Proc implements AutoCloseable {
   final long startedNanos;
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final Thread reader;
 
   private Proc(String name, Process process, long startedNanos, Path log) {
     this.name = name;
     this.process = process;
     this.startedNanos = startedNanos;
-    Thread reader =
+    reader =
         new Thread(
             () -> {
               try (BufferedReader out =
@@ -128,7 +129,7 @@ final class Proc implements AutoCloseable {
     return Double.NaN;
   }
 
-  /** SIGTERM, then SIGKILL after 20 s. */
+  /** SIGTERM, then SIGKILL after 20 s; returns once what it printed last is in the log. */
   @Override
   public void close() {
     RUNNING.remove(this);
@@ -137,6 +138,7 @@ final class Proc implements AutoCloseable {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
+      reader.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();

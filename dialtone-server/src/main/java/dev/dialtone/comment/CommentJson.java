@@ -24,23 +24,17 @@ final class CommentJson {
   private CommentJson() {}
 
   /**
-   * The comment as the API returns it. A TPE voice comment needs its call as the call is now
-   * (docs/api.md: live data); the other kinds ignore {@code callOrNull}.
+   * The comment as the API returns it, for the JSON mapper to write: a TPE voice comment as its
+   * wire type ({@link dev.dialtone.api.VoiceComment}), made from its call as the call is now
+   * (docs/api.md: live data); the other kinds, which ignore {@code callOrNull}, as maps.
    */
-  public static Map<String, Object> render(Comment comment, @Nullable Call callOrNull) {
+  public static Object render(Comment comment, @Nullable Call callOrNull) {
     return switch (comment.type()) {
-      case TPE_VOICE -> callOrNull != null ? tpeVoice(comment, callOrNull) : orphan(comment);
+      case TPE_VOICE ->
+          callOrNull != null ? VoiceCommentRenderer.render(comment, callOrNull) : orphan(comment);
       case VOICE -> voice(comment);
       case TEXT -> text(comment);
     };
-  }
-
-  /**
-   * A TPE voice comment in its wire form ({@link dev.dialtone.api.VoiceComment}), as a map like the
-   * other kinds beside it in a list.
-   */
-  private static Map<String, Object> tpeVoice(Comment comment, Call call) {
-    return Json.mapper().convertValue(VoiceCommentRenderer.render(comment, call), WIRE_OBJECT);
   }
 
   /**
@@ -123,8 +117,7 @@ final class CommentJson {
       return new LinkedHashMap<>();
     }
     try {
-      Map<String, Object> data =
-          Json.mapper().readValue(stored, new TypeReference<LinkedHashMap<String, Object>>() {});
+      Map<String, Object> data = Json.mapper().readValue(stored, WIRE_OBJECT);
       return data == null ? new LinkedHashMap<>() : data;
     } catch (IOException e) {
       return new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package dev.dialtone.phone;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -13,6 +15,14 @@ public final class PhoneNumbers {
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+  /**
+   * Lines already formatted. Parsing a number is most of the work of showing a voice comment, and a
+   * list shows the same few lines again and again; the bound keeps the memory a client's distinct
+   * lines can take to a few megabytes.
+   */
+  private static final Cache<String, String> FORMATTED =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
   private PhoneNumbers() {}
 
   /**
@@ -24,6 +34,10 @@ public final class PhoneNumbers {
     if (line == null || line.isBlank()) {
       return UNKNOWN;
     }
+    return FORMATTED.get(line, PhoneNumbers::parseAndFormat);
+  }
+
+  private static String parseAndFormat(String line) {
     try {
       PhoneNumber number = UTIL.parse(line, "US");
       if (!UTIL.isPossibleNumber(number)) {

@@ -2,6 +2,8 @@ package dev.dialtone.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dialtone.http.Json;
 import dev.dialtone.ticket.Comment;
 import dev.dialtone.ticket.CommentType;
 import java.time.Instant;
@@ -31,11 +33,10 @@ class CommentJsonTest {
   @Test
   void voiceComment_showsItsStoredDataWithFormattedLines() {
     Map<String, Object> json =
-        CommentJson.render(
+        rendered(
             voice(
                 "{\"from\":\"+16617480123\",\"to\":\"+14948848487\",\"call_duration\":42,"
-                    + "\"transcription_text\":\"Please call back\"}"),
-            null);
+                    + "\"transcription_text\":\"Please call back\"}"));
 
     assertThat(json.get("type")).isEqualTo("VoiceComment");
     assertThat(json.get("formatted_from")).isEqualTo("+1 (661) 748-0123");
@@ -52,10 +53,15 @@ class CommentJsonTest {
 
   @Test
   void voiceComment_withUnreadableData_stillRenders() {
-    Map<String, Object> json = CommentJson.render(voice("{not json"), null);
+    Map<String, Object> json = rendered(voice("{not json"));
 
     assertThat(json.get("data")).isEqualTo(Map.of());
     assertThat(json.get("formatted_from")).isEqualTo("Unknown");
     assertThat(json.get("transcription_visible")).isEqualTo(false);
+  }
+
+  /** The comment as the mapper writes it, read back as a JSON object. */
+  private static Map<String, Object> rendered(Comment comment) {
+    return Json.mapper().convertValue(CommentJson.render(comment, null), new TypeReference<>() {});
   }
 }
