@@ -218,6 +218,9 @@ public final class Bench {
     Proc proc = Proc.start(name, cores, command, env, work.resolve(name + ".log"));
     Requests requests = new Requests(TOKEN, 0);
     double firstCreated;
+    Scenario.Ids ids;
+    // The set-up connection is closed before the runs: an open one would hold up the target's
+    // graceful stop at the end.
     try (HttpConnection probe = awaitFirstCreated(proc, port, requests)) {
       firstCreated = (System.nanoTime() - proc.startedNanos) / 1e6;
       JsonNode me = JSON.readTree(probe.send(requests.get("/api/v2/users/me.json")).text());
@@ -239,12 +242,12 @@ public final class Bench {
         commented.add(call.path("id").asLong());
         tickets.add(call.path("ticket_id").asLong());
       }
-      Scenario.Ids ids = new Scenario.Ids(range.first(), range.count(), commented, tickets);
+      ids = new Scenario.Ids(range.first(), range.count(), commented, tickets);
       if (samples == null) {
         samples = capture(probe, requests, ids);
       }
-      measureTarget(name, proc, port, ids, requests, firstCreated);
     }
+    measureTarget(name, proc, port, ids, requests, firstCreated);
     // SQLite logs, as it closes, how many writes its commits held.
     try (var lines = Files.lines(work.resolve(name + ".log"))) {
       lines

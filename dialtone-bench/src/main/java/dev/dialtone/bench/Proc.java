@@ -133,12 +133,20 @@ final class Proc implements AutoCloseable {
   @Override
   public void close() {
     RUNNING.remove(this);
-    process.destroy();
     try {
+      // SIGTERM by kill(1): the JVM's Process.destroy() did not let the target's shutdown hooks
+      // print what they log on the way out.
+      new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
       reader.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (IOException e) {
+      process.destroyForcibly();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
