@@ -218,33 +218,37 @@ public final class Bench {
     Proc proc = Proc.start(name, cores, command, env, work.resolve(name + ".log"));
     Requests requests = new Requests(TOKEN, 0);
     double firstCreated;
-    Scenario.Ids ids;
-    // The set-up connection is closed before the runs: an open one would hold up the target's
-    // graceful stop at the end.
+    long agent;
+    // Set-up connections are closed before the runs (an open one would hold up the target's
+    // graceful stop at the end), and none stays idle through the seeding, which can outlast the
+    // server's idle timeout.
     try (HttpConnection probe = awaitFirstCreated(proc, port, requests)) {
       firstCreated = (System.nanoTime() - proc.startedNanos) / 1e6;
       JsonNode me = JSON.readTree(probe.send(requests.get("/api/v2/users/me.json")).text());
-      long agent = me.path("user").path("id").asLong();
-      requests = new Requests(TOKEN, agent);
-      System.out.printf(
-          "%s: first 201 after %.0f ms; seeding %,d calls by SQL%n", name, firstCreated, calls);
-      long started = System.nanoTime();
-      Seeder.Range range = Seeder.seed(jdbcUrl, agent, calls);
-      System.out.printf("%s: seeded in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
+      agent = me.path("user").path("id").asLong();
+    }
+    requests = new Requests(TOKEN, agent);
+    System.out.printf(
+        "%s: first 201 after %.0f ms; seeding %,d calls by SQL%n", name, firstCreated, calls);
+    long started = System.nanoTime();
+    Seeder.Range range = Seeder.seed(jdbcUrl, agent, calls);
+    System.out.printf("%s: seeded in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
+    Scenario.Ids ids;
+    try (HttpConnection setup = new HttpConnection("127.0.0.1", port)) {
       // Calls with a ticket and a voice comment, through the API: what the comment scenarios
       // read and add to.
       List<Long> commented = new ArrayList<>();
       List<Long> tickets = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         HttpConnection.Response created =
-            probe.send(requests.post("/api/v2/calls", requests.callWithCommentBody(-1 - i)));
+            setup.send(requests.post("/api/v2/calls", requests.callWithCommentBody(-1 - i)));
         JsonNode call = JSON.readTree(created.text()).path("call");
         commented.add(call.path("id").asLong());
         tickets.add(call.path("ticket_id").asLong());
       }
       ids = new Scenario.Ids(range.first(), range.count(), commented, tickets);
       if (samples == null) {
-        samples = capture(probe, requests, ids);
+        samples = capture(setup, requests, ids);
       }
     }
     measureTarget(name, proc, port, ids, requests, firstCreated);
