@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * a server on a throwaway SQLite database and a free loopback port, sent each common request once,
  * then stopped and deleted. The JVM archives every class the run loaded, so that a start with
  * {@code -XX:SharedArchiveFile=dialtone.jsa} maps them at once instead of finding, inflating and
- * verifying each in the jar: about half of a start's time on one core (README, Performance).
+ * verifying each in the jar (README, Performance, says what that saves).
  */
 final class Training {
   private static final String ADMIN = "admin@example.com";
